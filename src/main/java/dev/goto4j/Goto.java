@@ -1,0 +1,158 @@
+package dev.goto4j;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** The {@code goto} command: parses the flags, starts an instance and stops it on SIGTERM. */
+@Command(name = "goto", mixinStandardHelpOptions = true, versionProvider = Goto.VersionFlag.class,
+        description = "HTTP client and server testing tool, configured through its REST API.")
+public final class Goto implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(Goto.class);
+    static final Path DEFAULT_CERTS = Path.of("/etc/certs");
+
+    @Option(names = {"--port", "-port"}, defaultValue = "8080", paramLabel = "PORT",
+            description = "Port of the start-up listener (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = {"--label", "-label"}, paramLabel = "LABEL",
+            description = "Label of this instance (default: Goto-<host IP>).")
+    String label;
+
+    @Option(names = {"--registry", "-registry"}, paramLabel = "URL",
+            description = "URL of a goto registry to join at start-up.")
+    String registry;
+
+    @Option(names = {"--locker", "-locker"}, defaultValue = "false", paramLabel = "true|false",
+            description = "Report results to the registry's lockers (default: ${DEFAULT-VALUE}).")
+    String locker;
+
+    @Option(names = {"--certs", "-certs"}, paramLabel = "DIR",
+            description = "Folder of trusted root certificates, .crt and .pem (default: /etc/certs).")
+    Path certs;
+
+    @Option(names = {"--allow-exec", "-allow-exec"}, paramLabel = "true|false",
+            defaultValue = "false", arity = "0..1", fallbackValue = "true",
+            description = "Let command jobs run OS commands (default: ${DEFAULT-VALUE}).")
+    String allowExec;
+
+    @Option(names = {"--address", "-address"}, paramLabel = "HOST:PORT",
+            description = "Address advertised to the registry (default: POD_IP and the port).")
+    String address;
+
+    @Option(names = {"--bind", "-bind"}, defaultValue = "0.0.0.0", paramLabel = "HOST",
+            description = "Interface the listeners bind to (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    public static void main(String[] args) {
+        int exit = commandLine().execute(args);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Goto());
+        cli.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("goto: " + e.getMessage());
+            err.flush();
+            return 2;
+        });
+        return cli;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        GotoOptions options = validate();
+        GotoInstance instance = new GotoInstance(options);
+        try {
+            instance.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            System.err.println("goto: cannot start on port " + options.port() + ": "
+                    + cause.getMessage());
+            instance.stop();
+            return 2;
+        }
+        awaitTermination(instance);
+        return 0;
+    }
+
+    private GotoOptions validate() {
+        CommandLine cli = new CommandLine(this);
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(cli, "--port " + port + " is not a port (expected: 0 to 65535)");
+        }
+        boolean useLocker = booleanFlag(cli, "--locker", locker);
+        boolean exec = booleanFlag(cli, "--allow-exec", allowExec);
+        if (registry != null && !isHttpUrl(registry)) {
+            throw new ParameterException(cli, "--registry " + registry
+                    + " is not a URL (expected: http://host:port or https://host:port)");
+        }
+        if (certs != null && !Files.isDirectory(certs)) {
+            throw new ParameterException(cli, "--certs " + certs + " is not a folder");
+        }
+        String effectiveLabel = label == null || label.isBlank() ? null : label;
+        GotoOptions options = new GotoOptions(port, effectiveLabel, registry, useLocker,
+                certs == null ? DEFAULT_CERTS : certs, exec, address, bind);
+        return effectiveLabel != null ? options : withDefaultLabel(options);
+    }
+
+    private static GotoOptions withDefaultLabel(GotoOptions options) {
+        String ip = dev.goto4j.server.HostIdentity.detect().ip();
+        return new GotoOptions(options.port(), "Goto-" + ip, options.registry(), options.locker(),
+                options.certs(), options.allowExec(), options.address(), options.bindHost());
+    }
+
+    private static boolean booleanFlag(CommandLine cli, String flag, String value) {
+        if ("true".equalsIgnoreCase(value) || "y".equalsIgnoreCase(value)) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(value) || "n".equalsIgnoreCase(value)) {
+            return false;
+        }
+        throw new ParameterException(cli, flag + " " + value + " is not a boolean (expected: true or false)");
+    }
+
+    private static boolean isHttpUrl(String text) {
+        try {
+            URI uri = URI.create(text);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Blocks until SIGTERM or SIGINT, then stops the instance gracefully. */
+    private static void awaitTermination(GotoInstance instance) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runnable stop = () -> {
+            log.info("Stopping: closing listeners");
+            instance.stop().onComplete(ar -> stopped.countDown());
+        };
+        Signals.onTermination(stop);
+        stopped.await();
+        log.info("Stopped");
+    }
+
+    /** Prints the version recorded in the jar. */
+    static final class VersionFlag implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"goto " + Version.current()};
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.goto4j;
+
+import dev.goto4j.server.AdminApi;
+import dev.goto4j.server.GotoServer;
+import dev.goto4j.server.HostIdentity;
+import dev.goto4j.server.Listener;
+import dev.goto4j.server.RuntimeStage;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running goto: wires the capabilities to the server and owns their life cycle. This class
+ * only wires; each capability keeps its own state and mounts its own admin routes.
+ */
+public final class GotoInstance {
+
+    private static final Logger log = LoggerFactory.getLogger(GotoInstance.class);
+
+    private final GotoOptions options;
+    private final Vertx vertx;
+    private final HostIdentity host;
+    private final GotoServer server;
+    private final List<Supplier<Future<?>>> stopHooks = new CopyOnWriteArrayList<>();
+
+    public GotoInstance(GotoOptions options) {
+        this.options = options;
+        this.vertx = Vertx.vertx();
+        this.host = HostIdentity.detect();
+
+        List<AdminApi> apis = new ArrayList<>();
+        // The order of the runtime pipeline: each request passes these stages in turn, then
+        // the responders (echo, status, catch-all) answer whatever no stage answered.
+        List<RuntimeStage> stages = new ArrayList<>();
+
+        this.server = new GotoServer(vertx, options.bindHost(), host, apis, stages);
+    }
+
+    /** Opens the start-up listener. */
+    public Future<GotoInstance> start() {
+        return server.start(options.port(), options.label()).map(listener -> {
+            log.info("goto {} listening on port {} with label {}", Version.current(),
+                    listener.port(), listener.label());
+            return this;
+        });
+    }
+
+    /**
+     * Runs the stop hooks (such as leaving a registry), then closes the listeners gracefully
+     * and the event loops.
+     */
+    public Future<Void> stop() {
+        List<Future<?>> hooks = new ArrayList<>();
+        for (Supplier<Future<?>> hook : stopHooks) {
+            hooks.add(hook.get());
+        }
+        return Future.join(hooks)
+                .transform(ar -> server.stop())
+                .transform(ar -> vertx.close());
+    }
+
+    /** Adds work to do before the listeners close, such as deregistering from a registry. */
+    public void onStop(Supplier<Future<?>> hook) {
+        stopHooks.add(hook);
+    }
+
+    public int port() {
+        return server.listeners().primary().port();
+    }
+
+    public Listener primaryListener() {
+        return server.listeners().primary();
+    }
+
+    public GotoOptions options() {
+        return options;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public HostIdentity host() {
+        return host;
+    }
+}
