@@ -34,8 +34,23 @@ public final class GotoInstance {
         this.host = HostIdentity.detect();
 
         List<AdminApi> apis = new ArrayList<>();
+        // Capabilities: each owns its state and mounts its own admin routes.
+        // [server capabilities]
+        // [client]
+        // [proxy and triggers]
+        // [jobs]
+        // [registry and peer]
+
         // The order of the runtime pipeline: each request passes these stages in turn, then
         // the responders (echo, status, catch-all) answer whatever no stage answered.
+        //  1. bypass: listed URIs answer at once with the bypass status, skipping the rest
+        //  2. observation: header tracking, timeout tracking, URI counts (count on response end)
+        //  3. triggers: watch the status sent and fire on matches (on response end)
+        //  4. forced status: marks the exchange; later stages answer with it
+        //  5. delay: holds the request on a timer, never a thread
+        //  6. response headers: added to whatever answers
+        //  7. proxy: forwards matching requests upstream, unless a status was forced
+        //  8. payload: answers with a configured payload
         List<RuntimeStage> stages = new ArrayList<>();
 
         this.server = new GotoServer(vertx, options.bindHost(), host, apis, stages);
