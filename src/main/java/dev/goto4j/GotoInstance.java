@@ -1,5 +1,8 @@
 package dev.goto4j;
 
+import dev.goto4j.registry.PeerAgent;
+import dev.goto4j.registry.Registry;
+import dev.goto4j.registry.RegistryRoutes;
 import dev.goto4j.server.AdminApi;
 import dev.goto4j.server.GotoServer;
 import dev.goto4j.server.HostIdentity;
@@ -40,6 +43,7 @@ public final class GotoInstance {
         // [proxy and triggers]
         // [jobs]
         // [registry and peer]
+        apis.add(new RegistryRoutes(new Registry(vertx)));
 
         // The order of the runtime pipeline: each request passes these stages in turn, then
         // the responders (echo, status, catch-all) answer whatever no stage answered.
@@ -61,8 +65,19 @@ public final class GotoInstance {
         return server.start(options.port(), options.label()).map(listener -> {
             log.info("goto {} listening on port {} with label {}", Version.current(),
                     listener.port(), listener.label());
+            if (options.registry() != null) {
+                joinRegistry(listener.port());
+            }
             return this;
         });
+    }
+
+    private void joinRegistry(int port) {
+        String localHost = "0.0.0.0".equals(options.bindHost()) ? "127.0.0.1" : options.bindHost();
+        PeerAgent peer = new PeerAgent(vertx, options, host, port,
+                "http://" + localHost + ":" + port);
+        onStop(peer::stop);
+        peer.start();
     }
 
     /**

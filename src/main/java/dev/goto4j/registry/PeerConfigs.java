@@ -1,0 +1,97 @@
+package dev.goto4j.registry;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goto4j.http.ApiException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Targets or jobs kept at the registry for each peer label, as the JSON they were given in. The
+ * registry does not interpret them: each peer validates and runs them through its own API.
+ */
+final class PeerConfigs {
+
+    private final String kind;
+    private final String idField;
+    private final Map<String, Map<String, ObjectNode>> byLabel = new ConcurrentHashMap<>();
+
+    /** @param kind "target" or "job"; @param idField the field naming an item */
+    PeerConfigs(String kind, String idField) {
+        this.kind = kind;
+        this.idField = idField;
+    }
+
+    String idOf(ObjectNode item) {
+        return item.path(idField).asText("");
+    }
+
+    /** Adds or replaces an item for a label. */
+    void put(String label, ObjectNode item) {
+        Map<String, ObjectNode> items = byLabel.computeIfAbsent(label, l -> new LinkedHashMap<>());
+        synchronized (items) {
+            items.put(idOf(item), item);
+        }
+    }
+
+    /** Removes named items; unknown names are refused before anything is removed. */
+    void remove(String label, List<String> ids) {
+        Map<String, ObjectNode> items = byLabel.getOrDefault(label, Map.of());
+        synchronized (items) {
+            for (String id : ids) {
+                if (!items.containsKey(id)) {
+                    throw ApiException.notFound(kind, label + "/" + id);
+                }
+            }
+            ids.forEach(items::remove);
+        }
+    }
+
+    /** Checks that every id names an item of the label. */
+    void requireAll(String label, List<String> ids) {
+        Map<String, ObjectNode> items = byLabel.getOrDefault(label, Map.of());
+        synchronized (items) {
+            for (String id : ids) {
+                if (!items.containsKey(id)) {
+                    throw ApiException.notFound(kind, label + "/" + id);
+                }
+            }
+        }
+    }
+
+    void clear(String label) {
+        byLabel.remove(label);
+    }
+
+    void clearAll() {
+        byLabel.clear();
+    }
+
+    List<ObjectNode> of(String label) {
+        Map<String, ObjectNode> items = byLabel.getOrDefault(label, Map.of());
+        synchronized (items) {
+            return new ArrayList<>(items.values());
+        }
+    }
+
+    List<String> ids(String label) {
+        Map<String, ObjectNode> items = byLabel.getOrDefault(label, Map.of());
+        synchronized (items) {
+            return new ArrayList<>(items.keySet());
+        }
+    }
+
+    /** Every label's items, by label and id. */
+    Map<String, Map<String, ObjectNode>> all() {
+        Map<String, Map<String, ObjectNode>> all = new TreeMap<>();
+        byLabel.forEach((label, items) -> {
+            synchronized (items) {
+                all.put(label, new LinkedHashMap<>(items));
+            }
+        });
+        return all;
+    }
+}
