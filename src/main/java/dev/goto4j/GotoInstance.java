@@ -1,5 +1,7 @@
 package dev.goto4j;
 
+import dev.goto4j.job.JobRoutes;
+import dev.goto4j.job.Jobs;
 import dev.goto4j.registry.PeerAgent;
 import dev.goto4j.registry.Registry;
 import dev.goto4j.registry.RegistryRoutes;
@@ -42,6 +44,7 @@ public final class GotoInstance {
         // [client]
         // [proxy and triggers]
         // [jobs]
+        apis.add(new JobRoutes(new Jobs(vertx, options.allowExec())));
         // [registry and peer]
         apis.add(new RegistryRoutes(new Registry(vertx)));
 

@@ -1,0 +1,201 @@
+package dev.goto4j.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.goto4j.GotoOptions;
+import dev.goto4j.testing.Eventually;
+import dev.goto4j.testing.Reply;
+import dev.goto4j.testing.RunningGoto;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JobsApiTest {
+
+    private RunningGoto goto1;
+
+    @BeforeEach
+    void start() {
+        goto1 = RunningGoto.start(GotoOptions.loopback(0, "jobs").withAllowExec(true));
+    }
+
+    @AfterEach
+    void stop() {
+        goto1.close();
+    }
+
+    private JsonNode finishedRun(String job, int run) {
+        Eventually.await("job " + job + " run " + run + " finished", () -> {
+            JsonNode results = goto1.get("/jobs/" + job + "/results").json().get(String.valueOf(run));
+            return results != null && results.size() > 0
+                    && results.get(results.size() - 1).get("finished").asBoolean();
+        });
+        return goto1.get("/jobs/" + job + "/results").json().get(String.valueOf(run));
+    }
+
+    private static List<String> data(JsonNode results) {
+        List<String> data = new ArrayList<>();
+        results.forEach(r -> data.add(r.get("data").asText()));
+        return data;
+    }
+
+    @Test
+    void httpJobCallsItsTargetCountTimesAndKeepsJsonAsJson() {
+        Reply added = goto1.post("/jobs/add", "{\"id\":\"job1\",\"task\":{\"name\":\"job1\","
+                + "\"method\":\"POST\",\"url\":\"" + goto1.url("/echo") + "\","
+                + "\"headers\":[[\"x\",\"x1\"]],\"body\":\"{\\\"test\\\":\\\"this\\\"}\","
+                + "\"parseJSON\":true},\"count\":3,\"delay\":\"10ms\"}");
+
+        Reply run = goto1.post("/jobs/job1/run");
+
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(run.status()).isEqualTo(200);
+        JsonNode results = finishedRun("job1", 1);
+        assertThat(results).hasSize(4);
+        assertThat(results.get(0).get("index").asText()).isEqualTo("1.1.1");
+        assertThat(results.get(2).get("index").asText()).isEqualTo("1.3.3");
+        assertThat(results.get(2).get("last").asBoolean()).isTrue();
+        assertThat(results.get(0).at("/data/method").asText()).isEqualTo("POST");
+        assertThat(results.get(0).at("/data/headers/x").asText()).isEqualTo("x1");
+        assertThat(results.get(0).at("/data/body").asText()).isEqualTo("{\"test\":\"this\"}");
+    }
+
+    @Test
+    void commandJobGivesOneResultPerLineAndKeepsTheFirst() {
+        goto1.post("/jobs/add", "{\"id\":\"job2\",\"task\":{\"cmd\":\"sh\",\"args\":[\"-c\","
+                + "\"echo hello; echo world\"]},\"count\":3,\"keepFirst\":true,"
+                + "\"keepResults\":3}");
+
+        goto1.post("/jobs/job2/run");
+
+        JsonNode results = finishedRun("job2", 1);
+        assertThat(data(results)).containsExactly("hello", "world", "");
+        assertThat(results.get(0).get("index").asText()).isEqualTo("1.1.1");
+        assertThat(results.get(1).get("index").asText()).isEqualTo("1.3.6");
+        assertThat(results.get(2).get("finished").asBoolean()).isTrue();
+    }
+
+    @Test
+    void maxResultsEndsTheRun() {
+        goto1.post("/jobs/add", "{\"id\":\"many\",\"task\":{\"cmd\":\"sh\",\"args\":[\"-c\","
+                + "\"for i in 1 2 3 4 5 6 7 8 9; do echo $i; done\"]},\"maxResults\":4}");
+
+        goto1.post("/jobs/many/run");
+
+        assertThat(data(finishedRun("many", 1))).containsExactly("1", "2", "3", "4", "");
+    }
+
+    @Test
+    void stopEndsALongRunningCommandsProcess() {
+        goto1.post("/jobs/add", "{\"id\":\"long\",\"task\":{\"cmd\":\"sh\",\"args\":[\"-c\","
+                + "\"echo started; sleep 60; echo never\"]}}");
+        goto1.post("/jobs/long/run");
+        Eventually.await("command started", () -> goto1.get("/jobs/long/results").json()
+                .path("1").size() > 0);
+        List<ProcessHandle> sleepers = sleepers();
+
+        Reply stopped = goto1.post("/jobs/long/stop");
+
+        assertThat(stopped.status()).isEqualTo(200);
+        JsonNode results = goto1.get("/jobs/long/results").json().get("1");
+        assertThat(results.get(results.size() - 1).get("stopped").asBoolean()).isTrue();
+        Eventually.await("sleep process ended", () -> sleepers.stream().noneMatch(ProcessHandle::isAlive));
+        assertThat(data(results)).doesNotContain("never");
+    }
+
+    @Test
+    void timeoutStopsTheRun() {
+        goto1.post("/jobs/add", "{\"id\":\"slow\",\"task\":{\"cmd\":\"sh\",\"args\":[\"-c\","
+                + "\"echo one; sleep 60\"]},\"timeout\":\"300ms\"}");
+
+        goto1.post("/jobs/slow/run");
+
+        Eventually.await("run timed out", () -> {
+            JsonNode results = goto1.get("/jobs/slow/results").json().path("1");
+            return results.size() > 0 && results.get(results.size() - 1).get("stopped").asBoolean();
+        });
+    }
+
+    @Test
+    void outputTriggerPassesMarkersToTheNextJob() {
+        goto1.post("/jobs/add", "{\"id\":\"next\",\"task\":{\"cmd\":\"sh\",\"args\":[\"-c\","
+                + "\"echo got {word} from {n}\"]}}");
+        goto1.post("/jobs/add", "{\"id\":\"first\",\"task\":{\"cmd\":\"sh\",\"args\":[\"-c\","
+                + "\"echo 7 hello\"],\"outputMarkers\":{\"1\":\"n\",\"2\":\"word\"}},"
+                + "\"outputTrigger\":\"next\"}");
+
+        goto1.post("/jobs/first/run");
+
+        assertThat(data(finishedRun("next", 1))).containsExactly("got hello from 7", "");
+    }
+
+    @Test
+    void autoJobRunsWhenAdded() {
+        goto1.post("/jobs/add", "{\"id\":\"auto\",\"auto\":true,\"task\":{\"cmd\":\"echo\","
+                + "\"args\":[\"hi\"]}}");
+
+        assertThat(data(finishedRun("auto", 1))).containsExactly("hi", "");
+        assertThat(goto1.get("/jobs/results").json().at("/auto/1/0/data").asText()).isEqualTo("hi");
+    }
+
+    @Test
+    void commandJobsAreRefusedWithoutAllowExec() {
+        try (RunningGoto locked = RunningGoto.start("locked")) {
+            Reply reply = locked.post("/jobs/add", "{\"id\":\"c\",\"task\":{\"cmd\":\"echo\"}}");
+
+            assertThat(reply.status()).isEqualTo(403);
+            assertThat(reply.json().get("error").asText()).contains("--allow-exec");
+            assertThat(locked.get("/jobs").json().size()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"task\":{\"cmd\":\"echo\"}}|422|id",
+            "{\"id\":\"x\"}|422|task",
+            "{\"id\":\"x\",\"task\":{\"cmd\":\"echo\",\"url\":\"http://a\"}}|422|task",
+            "{\"id\":\"x\",\"task\":{\"cmd\":\"echo\"},\"delay\":\"soon\"}|422|delay",
+            "{\"id\":\"x\",\"task\":{\"cmd\":\"echo\"},\"colour\":1}|422|colour",
+            "{\"id\":\"x\",\"task\":{\"url\":\"ftp://a\"}}|422|task.url",
+            "{\"id\":|400|body"})
+    void rejectsBadJobsAndChangesNothing(String body, int status, String field) {
+        Reply reply = goto1.post("/jobs/add", body);
+
+        assertThat(reply.status()).isEqualTo(status);
+        assertThat(reply.json().at("/problems/0/field").asText()).isEqualTo(field);
+        assertThat(goto1.get("/jobs").json().size()).isZero();
+    }
+
+    @Test
+    void unknownJobNamesAreNotFoundAndNothingRuns() {
+        goto1.post("/jobs/add", "{\"id\":\"a\",\"task\":{\"cmd\":\"echo\"}}");
+
+        Reply reply = goto1.post("/jobs/a,nope/run");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(goto1.get("/jobs/a/results").json().size()).isZero();
+        assertThat(goto1.post("/jobs/nope/remove").status()).isEqualTo(404);
+        assertThat(goto1.get("/jobs").json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void duplicateJobIdIsAConflict() {
+        goto1.post("/jobs/add", "{\"id\":\"a\",\"task\":{\"cmd\":\"echo\"}}");
+
+        Reply reply = goto1.post("/jobs/add", "{\"id\":\"a\",\"task\":{\"cmd\":\"true\"}}");
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(goto1.get("/jobs").json().get(0).at("/task/cmd").asText()).isEqualTo("echo");
+    }
+
+    private static List<ProcessHandle> sleepers() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("sleep")).orElse(false))
+                .toList();
+    }
+}
