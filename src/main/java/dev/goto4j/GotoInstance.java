@@ -1,5 +1,7 @@
 package dev.goto4j;
 
+import dev.goto4j.client.Client;
+import dev.goto4j.client.ClientRoutes;
 import dev.goto4j.server.AdminApi;
 import dev.goto4j.server.GotoServer;
 import dev.goto4j.server.HostIdentity;
@@ -26,6 +28,7 @@ public final class GotoInstance {
     private final Vertx vertx;
     private final HostIdentity host;
     private final GotoServer server;
+    private final Client client;
     private final List<Supplier<Future<?>>> stopHooks = new CopyOnWriteArrayList<>();
 
     public GotoInstance(GotoOptions options) {
@@ -37,6 +40,8 @@ public final class GotoInstance {
         // Capabilities: each owns its state and mounts its own admin routes.
         // [server capabilities]
         // [client]
+        this.client = new Client(vertx, options.certs());
+        apis.add(new ClientRoutes(client));
         // [proxy and triggers]
         // [jobs]
         // [registry and peer]
@@ -98,6 +103,11 @@ public final class GotoInstance {
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    /** The traffic client of this instance. */
+    public Client client() {
+        return client;
     }
 
     public HostIdentity host() {
