@@ -151,8 +151,20 @@ final class TargetPlan {
     String errorText(Throwable failure) {
         String m = method.name();
         String op = m.charAt(0) + m.substring(1).toLowerCase(Locale.ROOT);
-        String cause = failure.getMessage() == null ? failure.getClass().getSimpleName()
+        return op + " \"" + displayUrl + "\": " + describe(failure);
+    }
+
+    /** The failure's message, with its root cause when that says more (TLS failures do). */
+    private static String describe(Throwable failure) {
+        String text = failure.getMessage() == null ? failure.getClass().getSimpleName()
                 : failure.getMessage();
-        return op + " \"" + displayUrl + "\": " + cause;
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != failure && root.getMessage() != null && !text.contains(root.getMessage())) {
+            text = text + ": " + root.getMessage();
+        }
+        return text;
     }
 }
