@@ -102,6 +102,8 @@ public record Target(
             if (header == null || header.size() != 2 || header.get(0) == null
                     || header.get(0).isBlank() || header.get(1) == null) {
                 problems.add(Problem.of("headers", header, "a [name, value] pair"));
+            } else if (header.get(0).equalsIgnoreCase("host") && !isHost(header.get(1))) {
+                problems.add(Problem.of("headers", header, "a Host of the form name[:port]"));
             }
         }
         if (bodyReader != null) {
@@ -122,6 +124,14 @@ public record Target(
             }
         }
         return problems;
+    }
+
+    private static boolean isHost(String value) {
+        try {
+            return new URI("http://" + value + "/").getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static void checkUrl(List<Problem> problems, String url) {

@@ -27,6 +27,8 @@ final class TargetPlan {
     final String connectHost;
     final int port;
     final String hostHeader;
+    private final String hostName;
+    private final int hostPort;
     final String pathAndQuery;
     final String displayUrl;
     final MultiMap headers;
@@ -63,6 +65,9 @@ final class TargetPlan {
             }
         }
         this.hostHeader = host;
+        URI authority = host == null ? null : URI.create("http://" + host + "/");
+        this.hostName = authority == null ? null : authority.getHost();
+        this.hostPort = authority == null ? -1 : authority.getPort();
         this.body = Buffer.buffer(target.body());
         this.replicas = target.replicas();
         this.requestCount = target.requestCount();
@@ -131,10 +136,7 @@ final class TargetPlan {
             options.setHost(connectHost).setPort(port);
         } else {
             options.setServer(SocketAddress.inetSocketAddress(port, connectHost));
-            int colon = hostHeader.lastIndexOf(':');
-            boolean hasPort = colon > 0 && hostHeader.indexOf(']') < colon;
-            options.setHost(hasPort ? hostHeader.substring(0, colon) : hostHeader)
-                    .setPort(hasPort ? Integer.parseInt(hostHeader.substring(colon + 1)) : port);
+            options.setHost(hostName).setPort(hostPort > 0 ? hostPort : port);
         }
         if (requestTimeoutMillis > 0) {
             options.setIdleTimeout(requestTimeoutMillis);

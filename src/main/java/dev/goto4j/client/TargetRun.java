@@ -1,10 +1,12 @@
 package dev.goto4j.client;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.internal.VertxInternal;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -52,11 +54,16 @@ final class TargetRun {
         log.debug("Invocation {} starts target {} with {} replicas", invocationIndex, plan.name,
                 plan.replicas);
         for (int i = 0; i < plan.replicas; i++) {
-            if (plan.initialDelayMillis > 0) {
-                vertx.setTimer(plan.initialDelayMillis, id -> round(plan.requestCount));
-            } else {
-                round(plan.requestCount);
-            }
+            // Each replica gets its own event-loop context (taken round-robin), so replicas
+            // spread over the cores; its connection, callbacks and timers stay on that loop.
+            Context context = ((VertxInternal) vertx).createEventLoopContext();
+            context.runOnContext(v -> {
+                if (plan.initialDelayMillis > 0) {
+                    vertx.setTimer(plan.initialDelayMillis, id -> round(plan.requestCount));
+                } else {
+                    round(plan.requestCount);
+                }
+            });
         }
         return done.future();
     }
