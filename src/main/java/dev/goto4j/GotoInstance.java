@@ -1,5 +1,7 @@
 package dev.goto4j;
 
+import dev.goto4j.client.Client;
+import dev.goto4j.client.ClientRoutes;
 import dev.goto4j.job.JobRoutes;
 import dev.goto4j.job.Jobs;
 import dev.goto4j.registry.PeerAgent;
@@ -31,6 +33,7 @@ public final class GotoInstance {
     private final Vertx vertx;
     private final HostIdentity host;
     private final GotoServer server;
+    private final Client client;
     private final List<Supplier<Future<?>>> stopHooks = new CopyOnWriteArrayList<>();
 
     public GotoInstance(GotoOptions options) {
@@ -42,6 +45,8 @@ public final class GotoInstance {
         // Capabilities: each owns its state and mounts its own admin routes.
         // [server capabilities]
         // [client]
+        this.client = new Client(vertx, options.certs());
+        apis.add(new ClientRoutes(client));
         // [proxy and triggers]
         // [jobs]
         apis.add(new JobRoutes(new Jobs(vertx, options.allowExec())));
@@ -116,6 +121,11 @@ public final class GotoInstance {
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    /** The traffic client of this instance. */
+    public Client client() {
+        return client;
     }
 
     public HostIdentity host() {

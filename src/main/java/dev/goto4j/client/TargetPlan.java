@@ -1,0 +1,172 @@
+package dev.goto4j.client;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A target turned once into everything the request path needs (parsed URL, headers, body,
+ * durations, client options), so that sending a request parses and allocates nothing more.
+ */
+final class TargetPlan {
+
+    final Target target;
+    final String name;
+    final HttpMethod method;
+    final boolean ssl;
+    final String connectHost;
+    final int port;
+    final String hostHeader;
+    private final String hostName;
+    private final int hostPort;
+    final String pathAndQuery;
+    final String displayUrl;
+    final MultiMap headers;
+    final Buffer body;
+    final int replicas;
+    final int requestCount;
+    final long initialDelayMillis;
+    final long delayMillis;
+    final int retries;
+    final long retryDelayMillis;
+    final boolean[] retriable = new boolean[600];
+    final boolean sendId;
+    final long requestTimeoutMillis;
+    private final HttpClientOptions clientOptions;
+
+    TargetPlan(Target target, TrustRoots roots) {
+        this.target = target;
+        this.name = target.name();
+        this.method = HttpMethod.valueOf(target.method());
+        URI uri = URI.create(target.url());
+        this.ssl = uri.getScheme().equalsIgnoreCase("https");
+        this.connectHost = uri.getHost();
+        this.port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        this.pathAndQuery = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        this.displayUrl = target.url();
+        this.headers = HttpHeaders.headers();
+        String host = null;
+        for (List<String> header : target.headers()) {
+            if (header.get(0).equalsIgnoreCase("host")) {
+                host = header.get(1);
+            } else {
+                headers.add(header.get(0), header.get(1));
+            }
+        }
+        this.hostHeader = host;
+        URI authority = host == null ? null : URI.create("http://" + host + "/");
+        this.hostName = authority == null ? null : authority.getHost();
+        this.hostPort = authority == null ? -1 : authority.getPort();
+        this.body = Buffer.buffer(target.body());
+        this.replicas = target.replicas();
+        this.requestCount = target.requestCount();
+        this.initialDelayMillis = Target.duration(target.initialDelay(), Duration.ZERO).toMillis();
+        this.delayMillis = Target.duration(target.delay(), Duration.ZERO).toMillis();
+        this.retries = target.retries() == null ? 0 : target.retries();
+        this.retryDelayMillis = Target.duration(target.retryDelay(), Duration.ofSeconds(1))
+                .toMillis();
+        if (target.retriableStatusCodes() != null) {
+            target.retriableStatusCodes().forEach(code -> retriable[code] = true);
+        }
+        this.sendId = Boolean.TRUE.equals(target.sendID());
+        this.requestTimeoutMillis = Target.duration(target.requestTimeout(), Duration.ZERO)
+                .toMillis();
+        this.clientOptions = clientOptions(target, roots);
+    }
+
+    private HttpClientOptions clientOptions(Target target, TrustRoots roots) {
+        HttpClientOptions options = new HttpClientOptions().setKeepAlive(true)
+                .setTcpNoDelay(true).setDecompressionSupported(false);
+        boolean http2 = Target.HTTP_2.equals(target.protocol());
+        boolean upgrade = Boolean.TRUE.equals(target.autoUpgrade());
+        if (http2 || upgrade) {
+            options.setProtocolVersion(HttpVersion.HTTP_2).setUseAlpn(ssl)
+                    // HTTP/2.0 on cleartext speaks h2c at once; autoUpgrade asks via Upgrade.
+                    .setHttp2ClearTextUpgrade(upgrade);
+        }
+        if (ssl) {
+            boolean verify = Boolean.TRUE.equals(target.verifyTLS());
+            options.setSsl(true).setForceSni(true).setTrustAll(!verify).setVerifyHost(verify);
+            if (verify && roots.pemOrNull() != null) {
+                options.setTrustOptions(roots.pemOrNull());
+            }
+        }
+        long connect = Target.duration(target.connTimeout(), Duration.ZERO).toMillis();
+        if (connect > 0) {
+            options.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connect));
+        }
+        long idle = Target.duration(target.connIdleTimeout(), Duration.ZERO).toMillis();
+        if (idle > 0) {
+            options.setIdleTimeout((int) Math.min(Integer.MAX_VALUE, idle))
+                    .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        return options;
+    }
+
+    HttpClientOptions clientOptions() {
+        return new HttpClientOptions(clientOptions);
+    }
+
+    /** A connection pool that holds one connection per replica. */
+    PoolOptions poolOptions() {
+        return new PoolOptions().setHttp1MaxSize(Math.max(1, replicas)).setHttp2MaxSize(1);
+    }
+
+    /**
+     * The options of one request. The connection goes to the URL's host; the {@code Host}
+     * header of the target, if any, becomes the authority, the SNI name and the name the
+     * certificate is verified against.
+     */
+    RequestOptions requestOptions(String requestId) {
+        RequestOptions options = new RequestOptions().setMethod(method).setSsl(ssl)
+                .setURI(requestId == null ? pathAndQuery : withId(requestId))
+                .setHeaders(headers);
+        if (hostHeader == null) {
+            options.setHost(connectHost).setPort(port);
+        } else {
+            options.setServer(SocketAddress.inetSocketAddress(port, connectHost));
+            options.setHost(hostName).setPort(hostPort > 0 ? hostPort : port);
+        }
+        if (requestTimeoutMillis > 0) {
+            options.setIdleTimeout(requestTimeoutMillis);
+        }
+        return options;
+    }
+
+    private String withId(String requestId) {
+        char joiner = pathAndQuery.indexOf('?') < 0 ? '?' : '&';
+        return pathAndQuery + joiner + "x-request-id=" + requestId;
+    }
+
+    /** Go-style op name for error texts: {@code Post "url": cause}. */
+    String errorText(Throwable failure) {
+        String m = method.name();
+        String op = m.charAt(0) + m.substring(1).toLowerCase(Locale.ROOT);
+        return op + " \"" + displayUrl + "\": " + describe(failure);
+    }
+
+    /** The failure's message, with its root cause when that says more (TLS failures do). */
+    private static String describe(Throwable failure) {
+        String text = failure.getMessage() == null ? failure.getClass().getSimpleName()
+                : failure.getMessage();
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != failure && root.getMessage() != null && !text.contains(root.getMessage())) {
+            text = text + ": " + root.getMessage();
+        }
+        return text;
+    }
+}

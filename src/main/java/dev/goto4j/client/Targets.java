@@ -1,0 +1,52 @@
+package dev.goto4j.client;
+
+import dev.goto4j.http.ApiException;
+import dev.goto4j.http.Problem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The configured targets by name, in the order they were added. Admin calls only. */
+final class Targets {
+
+    private final Map<String, Target> byName = new LinkedHashMap<>();
+
+    /** Adds or replaces a target by name, as goto always has. */
+    synchronized void put(Target target) {
+        byName.put(target.name(), target);
+    }
+
+    synchronized List<Target> all() {
+        return List.copyOf(byName.values());
+    }
+
+    /** The named targets, or 404 naming every unknown one; nothing else happens then. */
+    synchronized List<Target> named(List<String> names) {
+        List<Target> found = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String name : names) {
+            Target target = byName.get(name);
+            if (target == null) {
+                unknown.add(name);
+            } else {
+                found.add(target);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            String list = String.join(",", unknown);
+            throw new ApiException(404, "target not found: " + list,
+                    List.of(Problem.of("targets", list, "names of configured targets")));
+        }
+        return found;
+    }
+
+    synchronized void remove(List<String> names) {
+        named(names);
+        names.forEach(byName::remove);
+    }
+
+    synchronized void clear() {
+        byName.clear();
+    }
+}
