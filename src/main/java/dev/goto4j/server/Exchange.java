@@ -1,5 +1,7 @@
 package dev.goto4j.server;
 
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ public final class Exchange {
     private final RuntimeStage[] stages;
     private int nextStage;
     private int forcedStatus;
+    private boolean bodyHeld;
     private List<IntConsumer> endCallbacks;
     private List<Runnable> closeCallbacks;
 
@@ -44,6 +47,28 @@ public final class Exchange {
 
     public Listener listener() {
         return listener;
+    }
+
+    /**
+     * Keeps the request body from flowing until a later stage reads it. A stage that proceeds
+     * later (from a timer) calls this first; otherwise body data arriving in the meantime would
+     * find no handler and be lost. Piping the request (as a proxy does) resumes it by itself.
+     */
+    public void holdBody() {
+        if (!bodyHeld && !request.isEnded()) {
+            request.pause();
+            bodyHeld = true;
+        }
+    }
+
+    /** Reads the whole request body, releasing it if an earlier stage held it. */
+    public Future<Buffer> body() {
+        Future<Buffer> body = request.body();
+        if (bodyHeld) {
+            bodyHeld = false;
+            request.resume();
+        }
+        return body;
     }
 
     /** Makes the answer carry {@code status} whatever later stages would have sent. */

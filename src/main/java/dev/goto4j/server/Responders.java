@@ -31,7 +31,7 @@ public final class Responders implements RuntimeStage {
 
     private static void echo(Exchange exchange) {
         HttpServerRequest request = exchange.request();
-        request.body().onComplete(ar -> {
+        exchange.body().onComplete(ar -> {
             Map<String, Object> description = RequestDescription.of(request);
             description.put("body", ar.succeeded() ? ar.result().toString() : "");
             exchange.response().setStatusCode(exchange.statusOr(200))
