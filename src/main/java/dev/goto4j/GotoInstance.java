@@ -4,6 +4,9 @@ import dev.goto4j.client.Client;
 import dev.goto4j.client.ClientRoutes;
 import dev.goto4j.job.JobRoutes;
 import dev.goto4j.job.Jobs;
+import dev.goto4j.proxy.Proxy;
+import dev.goto4j.proxy.ProxyRoutes;
+import dev.goto4j.proxy.ProxyStage;
 import dev.goto4j.registry.PeerAgent;
 import dev.goto4j.registry.Registry;
 import dev.goto4j.registry.RegistryRoutes;
@@ -48,6 +51,8 @@ public final class GotoInstance {
         this.client = new Client(vertx, options.certs());
         apis.add(new ClientRoutes(client));
         // [proxy and triggers]
+        Proxy proxy = new Proxy(vertx);
+        apis.add(new ProxyRoutes(proxy));
         // [jobs]
         apis.add(new JobRoutes(new Jobs(vertx, options.allowExec())));
         // [registry and peer]
@@ -64,6 +69,7 @@ public final class GotoInstance {
         //  7. proxy: forwards matching requests upstream, unless a status was forced
         //  8. payload: answers with a configured payload
         List<RuntimeStage> stages = new ArrayList<>();
+        stages.add(new ProxyStage(proxy));        // 7. forwards matching requests unless forced
 
         this.server = new GotoServer(vertx, options.bindHost(), host, apis, stages);
     }
