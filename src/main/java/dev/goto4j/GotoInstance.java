@@ -15,6 +15,9 @@ import dev.goto4j.server.GotoServer;
 import dev.goto4j.server.HostIdentity;
 import dev.goto4j.server.Listener;
 import dev.goto4j.server.RuntimeStage;
+import dev.goto4j.trigger.TriggerRoutes;
+import dev.goto4j.trigger.TriggerStage;
+import dev.goto4j.trigger.Triggers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -52,7 +55,9 @@ public final class GotoInstance {
         apis.add(new ClientRoutes(client));
         // [proxy and triggers]
         Proxy proxy = new Proxy(vertx);
+        Triggers triggers = new Triggers(vertx);
         apis.add(new ProxyRoutes(proxy));
+        apis.add(new TriggerRoutes(triggers));
         // [jobs]
         apis.add(new JobRoutes(new Jobs(vertx, options.allowExec())));
         // [registry and peer]
@@ -69,6 +74,7 @@ public final class GotoInstance {
         //  7. proxy: forwards matching requests upstream, unless a status was forced
         //  8. payload: answers with a configured payload
         List<RuntimeStage> stages = new ArrayList<>();
+        stages.add(new TriggerStage(triggers));   // 3. fires on the status sent, after the answer
         stages.add(new ProxyStage(proxy));        // 7. forwards matching requests unless forced
 
         this.server = new GotoServer(vertx, options.bindHost(), host, apis, stages);
