@@ -20,12 +20,7 @@ public final class TriggerStage implements RuntimeStage {
     public void handle(Exchange exchange) {
         TriggerState state = triggers.state(exchange.listener());
         if (state.isArmed()) {
-            exchange.whenEnded(status -> {
-                // A connection closed before any answer was sent is no response to fire on.
-                if (exchange.response().ended()) {
-                    state.fire(status);
-                }
-            });
+            exchange.whenEnded(state.firing());
         }
         exchange.proceed();
     }

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ final class TriggerState {
     private volatile boolean[] armed = new boolean[600];
     private volatile boolean anyArmed;
     private volatile TriggerCounts counts = new TriggerCounts();
+    private final IntConsumer firing = this::fire;
 
     TriggerState(Vertx vertx) {
         this.vertx = vertx;
@@ -51,6 +53,11 @@ final class TriggerState {
     /** True when some enabled trigger fires on some status; lets the stage skip all others. */
     boolean isArmed() {
         return anyArmed;
+    }
+
+    /** {@link #fire} as a callback, made once so that arming a response allocates nothing. */
+    IntConsumer firing() {
+        return firing;
     }
 
     /** Fires, without waiting, every enabled trigger listed for {@code status}. */
