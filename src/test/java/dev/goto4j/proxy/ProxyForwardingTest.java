@@ -3,8 +3,12 @@ package dev.goto4j.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goto4j.testing.Eventually;
 import dev.goto4j.testing.Reply;
 import dev.goto4j.testing.RunningGoto;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,6 +182,29 @@ class ProxyForwardingTest {
     }
 
     @Test
+    void responseDelayHoldsARequestBeforeItGoesUpstreamAndKeepsItsBody() throws IOException {
+        addTarget("t1", "\"match\":{\"uris\":[\"/echo\"]}");
+        proxy.post("/request/uri/counts/enable");
+        proxy.put("/response/delay/set/10s");
+
+        try (Socket socket = new Socket("127.0.0.1", proxy.port())) {
+            socket.getOutputStream().write(("POST /echo HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Length: 4\r\n\r\nheld").getBytes(StandardCharsets.US_ASCII));
+            Eventually.await("the proxy received the request", () ->
+                    proxy.get("/request/uri/counts").json().path("/echo").asLong() == 1);
+
+            assertThat(proxy.get("/request/proxy/counts").json().get("countsByTargets").isEmpty())
+                    .isTrue();
+        }
+        proxy.put("/response/delay/set/20ms");
+        Reply delayed = proxy.send("POST", "/echo", "payload");
+        proxy.put("/response/delay/clear");
+
+        assertThat(delayed.headers().allValues("Via-Goto")).containsExactly("proxy", "upstream");
+        assertThat(delayed.json().get("body").asText()).isEqualTo("payload");
+    }
+
+    @Test
     void responseCarriesTheProxysIdentityThenTheUpstreams() {
         addTarget("t1", "\"match\":{\"uris\":[\"/\"]}");
 
@@ -201,7 +228,7 @@ class ProxyForwardingTest {
         JsonNode counts = proxy.get("/request/proxy/counts").json();
         assertThat(counts.at("/countsByTargets/first").asLong()).isEqualTo(1);
         assertThat(counts.at("/countsByTargets/second").asLong()).isEqualTo(1);
-        dev.goto4j.testing.Eventually.await("the second target's call counted", () ->
+        Eventually.await("the second target's call counted", () ->
                 proxy.get("/request/proxy/counts").json()
                         .at("/countsByTargetStatusCodes/second/200").asLong() == 1);
     }
@@ -213,7 +240,7 @@ class ProxyForwardingTest {
         Reply reply = proxy.send("POST", "/echo", "payload");
 
         assertThat(reply.json().get("body").asText()).isEqualTo("payload");
-        dev.goto4j.testing.Eventually.await("three upstream calls counted", () ->
+        Eventually.await("three upstream calls counted", () ->
                 proxy.get("/request/proxy/counts").json()
                         .at("/countsByTargetStatusCodes/t1/200").asLong() == 3);
         assertThat(proxy.get("/request/proxy/counts").json().at("/countsByTargets/t1").asLong())

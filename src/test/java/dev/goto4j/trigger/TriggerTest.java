@@ -94,6 +94,22 @@ class TriggerTest {
     }
 
     @Test
+    void triggerOnAnUpstreamFailureClearsTheForcedStatusOfThatUpstream() {
+        server.post("/request/proxy/targets/add", "{\"name\":\"up\",\"url\":\"" + other.url("")
+                + "\",\"match\":{\"uris\":[\"/my/api\"]}}");
+        addTrigger("heal", other.url("/response/status/clear"), "[502,503]");
+        other.put("/response/status/set/503");
+
+        Reply failed = server.get("/my/api");
+
+        assertThat(failed.status()).isEqualTo(503);
+        Eventually.await("upstream's forced status cleared", () ->
+                other.get("/response/status").json().get("forcedStatus").asInt() == 0);
+        assertThat(server.get("/my/api").status()).isEqualTo(200);
+        assertThat(count("heal", "200")).isEqualTo(1);
+    }
+
+    @Test
     void aCallThatGetsNoResponseCountsUnderZero() {
         addTrigger("t1", "http://127.0.0.1:" + freePort() + "/x", "[503]");
 
