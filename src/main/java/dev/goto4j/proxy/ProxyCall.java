@@ -222,12 +222,17 @@ final class ProxyCall {
         if (request.isEnded()) {
             return false;
         }
-        if (request.version() == HttpVersion.HTTP_2) {
-            return true;
-        }
         String length = request.headers().get(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             return !length.equals("0");
+        }
+        if (request.version() == HttpVersion.HTTP_2) {
+            // HTTP/2 tells the end of a body by a frame flag that is not known yet here, so a
+            // body without a length is assumed for the methods that usually carry one. A GET
+            // over HTTP/2 with a body but no content-length therefore goes upstream without it.
+            HttpMethod method = request.method();
+            return method == HttpMethod.POST || method == HttpMethod.PUT
+                    || method == HttpMethod.PATCH;
         }
         return request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }

@@ -11,10 +11,13 @@ import dev.goto4j.server.Listener;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The admin routes of the proxy ({@code /request/proxy/...}), for the listener called. */
 public final class ProxyRoutes implements AdminApi {
 
+    private static final Logger log = LoggerFactory.getLogger(ProxyRoutes.class);
     private static final String TARGETS = "/request/proxy/targets";
 
     private final Proxy proxy;
@@ -51,6 +54,8 @@ public final class ProxyRoutes implements AdminApi {
     private void add(RoutingContext ctx) {
         ProxyTarget target = Json.read(ctx.body().buffer(), ProxyTarget.class, "proxy target");
         boolean replaced = state(ctx).add(target);
+        log.info("Port {}: proxy target {} {} for {}", Listener.of(ctx).port(), target.name(),
+                replaced ? "replaced" : "added", target.url());
         Replies.text(ctx, (replaced ? "Replaced" : "Added") + " proxy target: "
                 + Json.write(target));
     }
@@ -58,6 +63,7 @@ public final class ProxyRoutes implements AdminApi {
     private void remove(RoutingContext ctx) {
         List<String> names = names(ctx);
         state(ctx).remove(names);
+        log.info("Port {}: proxy targets {} removed", Listener.of(ctx).port(), names);
         Replies.text(ctx, "Removed proxy targets: " + String.join(",", names));
     }
 
@@ -70,6 +76,7 @@ public final class ProxyRoutes implements AdminApi {
 
     private void clear(RoutingContext ctx) {
         state(ctx).clear();
+        log.info("Port {}: proxy targets cleared", Listener.of(ctx).port());
         Replies.text(ctx, "Proxy targets cleared");
     }
 

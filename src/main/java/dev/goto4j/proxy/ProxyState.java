@@ -13,6 +13,10 @@ import java.util.Map;
  * The proxy of one listener: its targets in the order they were added, and its counts. Admin
  * calls change the targets under a lock and publish a fresh array; the runtime path only reads
  * that array, so it never waits.
+ *
+ * <p>Removing a target closes its client. Nothing tells the state when its listener is removed,
+ * so the targets of a removed listener keep their clients until the instance stops; their idle
+ * connections close by themselves after the keep-alive timeout.
  */
 final class ProxyState {
 

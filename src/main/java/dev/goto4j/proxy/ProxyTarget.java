@@ -198,7 +198,8 @@ public record ProxyTarget(
     }
 
     private static String nameExpected(boolean headerName) {
-        return headerName ? "a header name (letters, digits and !#$%&'*+.^_`|~-)" : "a non-empty name";
+        return headerName ? "a header name (letters, digits and !#$%&'*+.^_`|~-)"
+                : "a non-empty name";
     }
 
     private static boolean hasLineBreak(String value) {

@@ -5,6 +5,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
@@ -14,10 +15,10 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A proxy target made ready for traffic: its match criteria and rewrite rules compiled once,
@@ -86,9 +87,8 @@ final class TargetRoute {
         this.addHeaderNames = names(target.addHeaders());
         this.addHeaderValues = templates("addHeaders", target.addHeaders());
         // Host names the upstream, Expect is answered here: neither is passed on as received.
-        this.skipHeaders = java.util.stream.Stream.concat(
-                java.util.stream.Stream.of("host", "expect"), target.removeHeaders().stream())
-                .toArray(String[]::new);
+        this.skipHeaders = Stream.concat(Stream.of("host", "expect"),
+                target.removeHeaders().stream()).toArray(String[]::new);
         this.addQueryNames = names(target.addQuery());
         this.addQueryValues = templates("addQuery", target.addQuery());
         this.removeQuery = target.removeQuery().toArray(String[]::new);
@@ -186,13 +186,13 @@ final class TargetRoute {
         return null;
     }
 
-    /** The options of one upstream call for {@code request}. */
+    /** The options of one upstream call. */
     RequestOptions options(HttpMethod method, String uri) {
         return new RequestOptions().setMethod(method).setHost(host).setPort(port).setSsl(ssl)
                 .setURI(uri).setIdleTimeout(IDLE_TIMEOUT_MILLIS);
     }
 
-    Future<io.vertx.core.http.HttpClientRequest> request(RequestOptions options) {
+    Future<HttpClientRequest> request(RequestOptions options) {
         return client.request(options);
     }
 
@@ -304,10 +304,5 @@ final class TargetRoute {
     /** Closes the pooled connections, giving calls in flight a few seconds to finish. */
     void close() {
         client.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
-    }
-
-    @Override
-    public String toString() {
-        return name + " -> " + target.url().toLowerCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,7 @@ package dev.goto4j.proxy;
 import dev.goto4j.http.ApiException;
 import dev.goto4j.http.Problem;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,8 +18,6 @@ import java.util.regex.PatternSyntaxException;
 final class Template {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
-    static final String EXPECTED =
-            "text with optional {name} or {name:regex} placeholders and balanced braces";
 
     private final String text;
     private final List<String> literals;
@@ -71,8 +70,9 @@ final class Template {
             at = close + 1;
         }
         literals.add(literal.toString());
+        // Regexes may be null (a placeholder without its own), which List.copyOf refuses.
         return new Template(text, List.copyOf(literals), List.copyOf(names),
-                java.util.Collections.unmodifiableList(regexes));
+                Collections.unmodifiableList(regexes));
     }
 
     /** The index of the '}' closing the '{' at {@code open}, counting nested braces of a regex. */
@@ -121,10 +121,6 @@ final class Template {
     /** The name of the first placeholder. */
     String firstName() {
         return names.get(0);
-    }
-
-    List<String> names() {
-        return names;
     }
 
     /**

@@ -38,7 +38,8 @@ public record Trigger(
             "DELETE", "OPTIONS", "TRACE", "PATCH"));
 
     public Trigger {
-        method = method == null || method.isBlank() ? "GET" : method.trim().toUpperCase(Locale.ROOT);
+        method = method == null || method.isBlank() ? "GET"
+                : method.trim().toUpperCase(Locale.ROOT);
         body = body == null ? "" : body;
         sendID = sendID != null && sendID;
         enabled = enabled == null || enabled;

@@ -11,10 +11,13 @@ import dev.goto4j.server.Listener;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The admin routes of triggers ({@code /response/trigger/...}), for the listener called. */
 public final class TriggerRoutes implements AdminApi {
 
+    private static final Logger log = LoggerFactory.getLogger(TriggerRoutes.class);
     private static final String TRIGGER = "/response/trigger";
 
     private final Triggers triggers;
@@ -49,6 +52,9 @@ public final class TriggerRoutes implements AdminApi {
     private void add(RoutingContext ctx) {
         Trigger trigger = Json.read(ctx.body().buffer(), Trigger.class, "trigger");
         boolean replaced = state(ctx).add(trigger);
+        log.info("Port {}: trigger {} {} for {} {} on {}", Listener.of(ctx).port(), trigger.name(),
+                replaced ? "replaced" : "added", trigger.method(), trigger.url(),
+                trigger.triggerOnResponseStatuses());
         Replies.text(ctx, (replaced ? "Replaced" : "Added") + " trigger: " + Json.write(trigger));
     }
 
@@ -59,6 +65,7 @@ public final class TriggerRoutes implements AdminApi {
     private void remove(RoutingContext ctx) {
         List<String> names = names(ctx);
         state(ctx).remove(names);
+        log.info("Port {}: triggers {} removed", Listener.of(ctx).port(), names);
         Replies.text(ctx, "Removed triggers: " + String.join(",", names));
     }
 
@@ -71,6 +78,7 @@ public final class TriggerRoutes implements AdminApi {
 
     private void clear(RoutingContext ctx) {
         state(ctx).clear();
+        log.info("Port {}: triggers cleared", Listener.of(ctx).port());
         Replies.text(ctx, "Triggers cleared");
     }
 

@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@link #MAX_CONNECTIONS} connections per trigger host and {@link #MAX_WAITING} calls waiting
  * for one. A call beyond that fails at once and is counted under status 0, like any call that
  * got no response.
+ *
+ * <p>Nothing tells the state when its listener is removed, so the client of a removed listener
+ * stays until the instance stops; its idle connections close after the keep-alive timeout.
  */
 final class TriggerState {
 
@@ -115,7 +118,7 @@ final class TriggerState {
                 client = vertx.httpClientBuilder()
                         .with(new HttpClientOptions().setKeepAlive(true)
                                 .setConnectTimeout(TriggerPlan.CONNECT_TIMEOUT_MILLIS)
-                                // Trigger URLs are the user's own services; any certificate will do.
+                                // Trigger URLs are the user's own services: any certificate does.
                                 .setTrustAll(true).setVerifyHost(false).setForceSni(true))
                         .with(new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS)
                                 .setMaxWaitQueueSize(MAX_WAITING))

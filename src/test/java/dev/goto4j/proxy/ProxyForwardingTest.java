@@ -205,6 +205,21 @@ class ProxyForwardingTest {
     }
 
     @Test
+    void answersWithoutABodyAreNotSentChunked() {
+        addTarget("t1", "\"match\":{\"uris\":[\"/\"]}");
+
+        Reply head = proxy.send("HEAD", "/echo", null);
+        Reply noContent = proxy.get("/status/204");
+
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.headers().allValues("Via-Goto")).containsExactly("proxy", "upstream");
+        assertThat(head.header("Transfer-Encoding")).isNull();
+        assertThat(noContent.status()).isEqualTo(204);
+        assertThat(noContent.header("Transfer-Encoding")).isNull();
+        assertThat(noContent.body()).isEmpty();
+    }
+
+    @Test
     void responseCarriesTheProxysIdentityThenTheUpstreams() {
         addTarget("t1", "\"match\":{\"uris\":[\"/\"]}");
 
