@@ -114,18 +114,20 @@ final class ProxyCall {
 
     /** Starts the upstream requests once all are open: one body, streamed to all of them. */
     private void sendBody() {
+        if (!hasBody) {
+            for (HttpClientRequest request : upstream) {
+                if (request != null) {
+                    request.headers().remove(HttpHeaders.CONTENT_LENGTH);
+                    request.end();
+                }
+            }
+            return;
+        }
         List<HttpClientRequest> open = new ArrayList<>(upstream.length);
         for (HttpClientRequest request : upstream) {
             if (request != null) {
                 open.add(request);
             }
-        }
-        if (!hasBody) {
-            for (HttpClientRequest request : open) {
-                request.headers().remove(HttpHeaders.CONTENT_LENGTH);
-                request.end();
-            }
-            return;
         }
         if (open.isEmpty()) {
             // Nobody takes the body: let it drain so the connection can serve its next request.
