@@ -71,10 +71,10 @@ class RegistryScenariosIT {
             assertThat(lockers.at("/peer1").get(address2).get("client").get("FirstReported")
                     .asText()).isNotEmpty();
             JsonNode summed = registry.get("/registry/peers/lockers/targets/results").json();
-            assertThat(summed.at("/targetInvocationCounts/t1").asLong()).isEqualTo(20);
+            assertThat(summed.at("/peer1/targetInvocationCounts/t1").asLong()).isEqualTo(20);
             JsonNode detailed = registry.get("/registry/peers/lockers/targets/results?detailed=Y")
                     .json();
-            assertThat(detailed.at("/countsByTargetStatusCode/t1/200").asLong()).isEqualTo(20);
+            assertThat(detailed.at("/peer1/t1/countsByStatusCodes/200").asLong()).isEqualTo(20);
         }
     }
 
