@@ -3,10 +3,19 @@ package dev.goto4j.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goto4j.testing.Eventually;
 import dev.goto4j.testing.Reply;
 import dev.goto4j.testing.RunningGoto;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -183,6 +192,26 @@ class RegistryApiTest {
         Reply cleanup = registry.post("/registry/peers/health/cleanup");
         assertThat(cleanup.json().at("/peer1/0").asText()).isEqualTo("127.0.0.1:1");
         assertThat(registry.get("/registry/peers").json().at("/peer1/pods").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aSilentInstanceDoesNotDelayThePushToTheOthers() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String silentAddress = "127.0.0.1:" + silent.getLocalPort();
+            register("peer1", silentAddress);
+            HttpRequest add = HttpRequest.newBuilder(URI.create(registry.url(
+                    "/registry/peers/peer1/targets/add"))).POST(HttpRequest.BodyPublishers
+                    .ofString("{\"name\":\"t2\",\"url\":\"http://x\"}")).build();
+
+            CompletableFuture<HttpResponse<String>> reply = HttpClient.newHttpClient()
+                    .sendAsync(add, HttpResponse.BodyHandlers.ofString());
+
+            Eventually.await("push reached the answering instance", () -> peer.calls().stream()
+                    .anyMatch(c -> c.startsWith("POST /client/targets/add")));
+            assertThat(reply).isNotDone();
+            assertThat(reply.get(30, TimeUnit.SECONDS).body()).contains("1 of 2 instances");
+            assertThat(pod("peer1", silentAddress).get("healthy").asBoolean()).isFalse();
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.goto4j.testing.Eventually;
 import dev.goto4j.testing.GotoProcess;
 import dev.goto4j.testing.RunningGoto;
 import java.io.IOException;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,13 +67,25 @@ class RegistryScenariosIT {
         return GotoProcess.start(args);
     }
 
+    /**
+     * The first scenario, with the peer given its identity the way a Deployment gives it, by
+     * the downward-API variables instead of --address.
+     */
     @Test
     void peerRunsItsLabelsTrafficAtStartUpAndGetsLaterChangesPushed() {
         assertThat(registry.post("/registry/peers/peer1/targets/add",
                 scenarioTarget("t1", "/foo", 5)).status()).isEqualTo(200);
+        int port = GotoProcess.freePort();
+        Map<String, String> downwardApi = Map.of("POD_IP", "127.0.0.1",
+                "POD_NAME", "peer1-7d9f-x2k4p", "POD_NAMESPACE", "chaos");
 
-        try (GotoProcess peer = startPeer("peer1")) {
+        try (GotoProcess peer = GotoProcess.start(downwardApi, "--port", String.valueOf(port),
+                "--label", "peer1", "--registry", registry.url(""))) {
             Eventually.await("t1 ran at start-up", () -> invocations(peer, "t1") == 10);
+            JsonNode peers = registry.get("/registry/peers").json();
+            assertThat(peers.at("/peer1/namespace").asText()).isEqualTo("chaos");
+            assertThat(peers.at("/peer1/pods").get("127.0.0.1:" + port).get("name").asText())
+                    .isEqualTo("peer1-7d9f-x2k4p");
             JsonNode targets = peer.get("/client/targets").json();
             assertThat(targets.at("/0/name").asText()).isEqualTo("t1");
             assertThat(targets.at("/0/autoInvoke").asBoolean()).isTrue();
