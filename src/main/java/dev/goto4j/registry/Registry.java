@@ -10,8 +10,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +32,8 @@ public final class Registry {
     final PeerConfigs jobs = new PeerConfigs("job", "id");
     final Lockers lockers;
     private final PeerCalls calls;
-    private volatile String trackedHeaders = "";
+    /** Header names in lower case, as peers report them, in the order they were added. */
+    private final Set<String> trackedHeaders = new LinkedHashSet<>();
 
     public Registry(Vertx vertx) {
         this(vertx, new Lockers());
@@ -48,7 +52,7 @@ public final class Registry {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("targets", targets.of(peer.name()));
         config.put("jobs", jobs.of(peer.name()));
-        config.put("trackingHeaders", trackedHeaders);
+        config.put("trackingHeaders", trackedHeaders());
         return config;
     }
 
@@ -156,11 +160,30 @@ public final class Registry {
         return Future.all(all).map(f -> f.list());
     }
 
-    /** Headers that every peer tracks: pushed now and answered to peers that join later. */
+    /**
+     * Adds headers that every peer tracks: pushed now to the peers, which add them to what they
+     * track, and answered to peers that join later together with those added before.
+     */
     Future<List<PeerCalls.Outcome>> trackHeaders(String headers) {
         List<String> names = CommaList.required("headers", headers);
-        trackedHeaders = String.join(",", names);
-        return commandAll("/client/track/headers/add/" + trackedHeaders);
+        synchronized (trackedHeaders) {
+            names.forEach(name -> trackedHeaders.add(name.toLowerCase(Locale.ROOT)));
+        }
+        return commandAll("/client/track/headers/add/" + String.join(",", names));
+    }
+
+    /** Stops every peer tracking any header; peers that join later track none. */
+    Future<List<PeerCalls.Outcome>> clearTrackedHeaders() {
+        synchronized (trackedHeaders) {
+            trackedHeaders.clear();
+        }
+        return commandAll("/client/track/headers/clear");
+    }
+
+    private String trackedHeaders() {
+        synchronized (trackedHeaders) {
+            return String.join(",", trackedHeaders);
+        }
     }
 
     void clearAllTargets() {

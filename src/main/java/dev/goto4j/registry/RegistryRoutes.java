@@ -57,6 +57,10 @@ public final class RegistryRoutes implements AdminApi {
                 registry.health(registry.labels())));
         router.post(base + "/health/cleanup").handler(ctx -> replyJson(ctx,
                 registry.cleanup(registry.labels())));
+        // Beyond the reference, which has no way to stop tracking: a header named "clear"
+        // cannot be added through this path.
+        command(router, base + "/track/headers/clear", ctx -> Routes.replyWhenDone(ctx,
+                registry.clearTrackedHeaders(), r -> "Peers will track no headers"));
         command(router, base + "/track/headers/:headers", ctx -> Routes.replyWhenDone(ctx,
                 registry.trackHeaders(ctx.pathParam("headers")),
                 r -> "Peers will track headers " + ctx.pathParam("headers")));

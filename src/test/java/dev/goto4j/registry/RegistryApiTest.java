@@ -56,7 +56,8 @@ class RegistryApiTest {
     @BeforeEach
     void registerPeer1WithATargetAJobAndALocker() {
         for (String clear : List.of("/registry/peers/clear", "/registry/peers/targets/clear",
-                "/registry/peers/jobs/clear", "/registry/peers/lockers/clear")) {
+                "/registry/peers/jobs/clear", "/registry/peers/lockers/clear",
+                "/registry/peers/track/headers/clear")) {
             registry.post(clear);
         }
         assertThat(register("peer1", peer.address()).status()).isEqualTo(200);
@@ -86,13 +87,14 @@ class RegistryApiTest {
     @Test
     void registrationAnswersTheTargetsJobsAndHeadersOfTheLabel() {
         registry.put("/registry/peers/track/headers/x,y");
+        registry.put("/registry/peers/track/headers/Y,z");
 
         Reply reply = register("peer1", "127.0.0.1:2");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().at("/targets/0/name").asText()).isEqualTo("t1");
         assertThat(reply.json().at("/jobs/0/id").asText()).isEqualTo("j1");
-        assertThat(reply.json().get("trackingHeaders").asText()).isEqualTo("x,y");
+        assertThat(reply.json().get("trackingHeaders").asText()).isEqualTo("x,y,z");
     }
 
     @Test
@@ -294,6 +296,18 @@ class RegistryApiTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(peer.calls()).containsExactly("POST /client/track/headers/add/Via-Goto,x");
+    }
+
+    @Test
+    void clearingTrackedHeadersIsPushedAndAnsweredToLaterPeers() {
+        registry.post("/registry/peers/track/headers/x");
+
+        registry.post("/registry/peers/track/headers/clear");
+
+        assertThat(peer.calls()).containsExactly("POST /client/track/headers/add/x",
+                "POST /client/track/headers/clear");
+        assertThat(register("peer1", "127.0.0.1:2").json().get("trackingHeaders").asText())
+                .isEmpty();
     }
 
     /** Every row of the reference's registry API table, in both spellings, with each method. */
