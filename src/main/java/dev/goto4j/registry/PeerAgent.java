@@ -165,12 +165,15 @@ public final class PeerAgent {
                         e.getMessage()));
     }
 
-    /** Applies the registry's answer in order: tracked headers, targets, then jobs. */
+    /**
+     * Applies the registry's answer in order: tracked headers, targets, then jobs. Each is
+     * applied even if an earlier one was refused; refusals are logged.
+     */
     private Future<Void> apply(JsonNode config) {
         Future<Void> chain = Future.succeededFuture();
         String headers = config.path("trackingHeaders").asText("");
         if (!headers.isBlank()) {
-            chain = chain.compose(v -> local(HttpMethod.PUT, "/client/track/headers/add/"
+            chain = chain.transform(v -> local(HttpMethod.PUT, "/client/track/headers/add/"
                     + headers, null).mapEmpty());
         }
         for (JsonNode target : config.path("targets")) {
