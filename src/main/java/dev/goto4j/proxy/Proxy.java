@@ -21,7 +21,7 @@ public final class Proxy {
     private final Function<Listener, ProxyState> create;
 
     public Proxy(Vertx vertx) {
-        this.create = listener -> new ProxyState(vertx);
+        this.create = listener -> new ProxyState(vertx, listener.limits().maxTrackedValues());
     }
 
     ProxyState state(Listener listener) {

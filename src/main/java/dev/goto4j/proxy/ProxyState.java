@@ -24,10 +24,12 @@ final class ProxyState {
 
     private final Vertx vertx;
     private volatile TargetRoute[] routes = NONE;
-    private volatile ProxyCounts counts = new ProxyCounts();
+    private volatile ProxyCounts counts;
 
-    ProxyState(Vertx vertx) {
+    /** @param maxKeys distinct URIs, header values and query values kept per count */
+    ProxyState(Vertx vertx, int maxKeys) {
         this.vertx = vertx;
+        this.counts = new ProxyCounts(maxKeys);
     }
 
     /** The targets in the order they were added; never modify the array. */
@@ -40,7 +42,7 @@ final class ProxyState {
     }
 
     void clearCounts() {
-        counts = new ProxyCounts();
+        counts = counts.cleared();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.goto4j.trigger;
 import dev.goto4j.http.ApiException;
 import dev.goto4j.http.CallResult;
 import dev.goto4j.http.Problem;
+import dev.goto4j.util.CountsByStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -46,7 +47,7 @@ final class TriggerState {
     private volatile TriggerPlan[] plans = NONE;
     private volatile boolean[] armed = new boolean[600];
     private volatile boolean anyArmed;
-    private volatile TriggerCounts counts = new TriggerCounts();
+    private volatile CountsByStatus counts = new CountsByStatus();
     private final IntConsumer firing = this::fire;
 
     TriggerState(Vertx vertx) {
@@ -77,7 +78,7 @@ final class TriggerState {
 
     /** Makes one call of {@code plan} and counts its outcome when the response status is known. */
     private Future<HttpClientResponse> send(TriggerPlan plan) {
-        TriggerCounts current = counts;
+        CountsByStatus current = counts;
         return client().request(plan.options())
                 .compose(request -> {
                     request.headers().addAll(plan.headers());
@@ -162,10 +163,11 @@ final class TriggerState {
     }
 
     void clearCounts() {
-        counts = new TriggerCounts();
+        counts = new CountsByStatus();
     }
 
-    TriggerCounts counts() {
+    /** The calls made, by trigger name and then the status each got back (0 for none). */
+    CountsByStatus counts() {
         return counts;
     }
 

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.goto4j.testing.HttpCalls;
 import dev.goto4j.testing.Reply;
 import dev.goto4j.testing.RunningGoto;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -223,7 +220,7 @@ class ProxyApiTest {
         assertThat(invoked.status()).isEqualTo(200);
         JsonNode results = invoked.json();
         assertThat(results.at("/t1/status").asInt()).isEqualTo(200);
-        JsonNode echoed = json(results.at("/t1/body").asText());
+        JsonNode echoed = Reply.parse(results.at("/t1/body").asText());
         assertThat(echoed.get("path").asText()).isEqualTo("/echo");
         assertThat(echoed.at("/query/q").asText()).isEqualTo("v");
         assertThat(echoed.at("/headers/z").asText()).isEqualTo("z1");
@@ -236,7 +233,7 @@ class ProxyApiTest {
     @Test
     void invokeOfAnUnreachableTargetAnswersStatusZeroAndTheError() {
         proxy.post("/request/proxy/targets/add", "{\"name\":\"dead\",\"url\":\"http://127.0.0.1:"
-                + freePort() + "\",\"match\":{\"uris\":[\"/\"]}}");
+                + RunningGoto.freePort() + "\",\"match\":{\"uris\":[\"/\"]}}");
 
         Reply invoked = proxy.post("/request/proxy/targets/dead/invoke");
 
@@ -247,7 +244,7 @@ class ProxyApiTest {
 
     @Test
     void targetsBelongToTheListenerThatAddedThem() {
-        int port = freePort();
+        int port = RunningGoto.freePort();
         proxy.post("/listeners/add", "{\"port\":" + port + ",\"label\":\"other\"}");
         HttpCalls other = proxy.onPort(port);
         addTarget("t1", "/");
@@ -261,21 +258,5 @@ class ProxyApiTest {
         assertThat(other.get("/request/proxy/counts").json().get("countsByTargets").isEmpty())
                 .isTrue();
         proxy.post("/listeners/" + port + "/remove");
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return dev.goto4j.http.Json.MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

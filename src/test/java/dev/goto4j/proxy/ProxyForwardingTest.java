@@ -3,9 +3,11 @@ package dev.goto4j.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goto4j.server.CountLimits;
 import dev.goto4j.testing.Eventually;
 import dev.goto4j.testing.Reply;
 import dev.goto4j.testing.RunningGoto;
+import dev.goto4j.util.BoundedMap;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -294,17 +296,19 @@ class ProxyForwardingTest {
     void distinctUrisPastTheCapAreCountedUnderTheOverflowKey() {
         addTarget("t1", "\"match\":{\"uris\":[\"/n/{n}\"]}");
 
-        for (int i = 0; i < ProxyCounts.MAX_KEYS + 5; i++) {
+        int cap = CountLimits.DEFAULT.maxTrackedValues();
+
+        for (int i = 0; i < cap + 5; i++) {
             proxy.get("/n/" + i);
         }
 
         JsonNode uris = proxy.get("/request/proxy/counts").json().get("countsByUris");
-        assertThat(uris.size()).isEqualTo(ProxyCounts.MAX_KEYS + 1);
-        assertThat(uris.get(ProxyCounts.OVERFLOW).asLong()).isEqualTo(5);
+        assertThat(uris.size()).isEqualTo(cap + 1);
+        assertThat(uris.get(BoundedMap.OVERFLOW).asLong()).isEqualTo(5);
         long total = 0;
         for (JsonNode count : uris) {
             total += count.asLong();
         }
-        assertThat(total).isEqualTo(ProxyCounts.MAX_KEYS + 5);
+        assertThat(total).isEqualTo(cap + 5);
     }
 }

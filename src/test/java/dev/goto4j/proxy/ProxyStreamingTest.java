@@ -106,7 +106,7 @@ class ProxyStreamingTest {
     @Test
     void unreachableUpstreamGetsA502NamingTheReasonAndIsCounted() {
         proxy.post("/request/proxy/targets/add", "{\"name\":\"dead\",\"url\":\"http://127.0.0.1:"
-                + ProxyApiTest.freePort() + "\",\"match\":{\"uris\":[\"/dead\"]}}");
+                + RunningGoto.freePort() + "\",\"match\":{\"uris\":[\"/dead\"]}}");
         proxy.post("/request/proxy/targets/digest/disable");
 
         Reply reply = proxy.get("/dead");

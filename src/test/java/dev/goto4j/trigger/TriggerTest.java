@@ -7,9 +7,6 @@ import dev.goto4j.testing.Eventually;
 import dev.goto4j.testing.HttpCalls;
 import dev.goto4j.testing.Reply;
 import dev.goto4j.testing.RunningGoto;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,7 +82,7 @@ class TriggerTest {
     @Test
     void firesOnTheProxysOwn502WhenTheUpstreamIsDown() {
         server.post("/request/proxy/targets/add", "{\"name\":\"dead\",\"url\":\"http://127.0.0.1:"
-                + freePort() + "\",\"match\":{\"uris\":[\"/dead\"]}}");
+                + RunningGoto.freePort() + "\",\"match\":{\"uris\":[\"/dead\"]}}");
         addTrigger("t1", other.url("/status/202"), "[502]");
 
         assertThat(server.get("/dead").status()).isEqualTo(502);
@@ -111,7 +108,7 @@ class TriggerTest {
 
     @Test
     void aCallThatGetsNoResponseCountsUnderZero() {
-        addTrigger("t1", "http://127.0.0.1:" + freePort() + "/x", "[503]");
+        addTrigger("t1", "http://127.0.0.1:" + RunningGoto.freePort() + "/x", "[503]");
 
         server.get("/status/503");
 
@@ -144,7 +141,7 @@ class TriggerTest {
 
         assertThat(invoked.status()).isEqualTo(200);
         assertThat(invoked.json().at("/t1/status").asInt()).isEqualTo(200);
-        JsonNode echoed = json(invoked.json().at("/t1/body").asText());
+        JsonNode echoed = Reply.parse(invoked.json().at("/t1/body").asText());
         assertThat(echoed.get("method").asText()).isEqualTo("POST");
         assertThat(echoed.get("body").asText()).isEqualTo("{\"test\":\"this\"}");
         assertThat(echoed.at("/headers/foo").asText()).isEqualTo("bar");
@@ -236,7 +233,7 @@ class TriggerTest {
 
     @Test
     void triggersBelongToTheListenerThatAddedThem() {
-        int port = freePort();
+        int port = RunningGoto.freePort();
         server.post("/listeners/add", "{\"port\":" + port + "}");
         HttpCalls otherPort = server.onPort(port);
         addTrigger("t1", other.url("/status/202"), "[503]");
@@ -249,21 +246,5 @@ class TriggerTest {
         assertThat(otherPort.get("/response/trigger/counts").json().size()).isZero();
         server.post("/listeners/" + port + "/remove");
         assertThat(count("t1", "202")).isEqualTo(1);
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return dev.goto4j.http.Json.MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
