@@ -41,8 +41,20 @@ public record CallResult(int status, String body, Boolean truncated, String erro
 
     /** The result of a call that got no response. */
     public static CallResult failed(Throwable failure) {
-        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName()
+        return new CallResult(0, null, null, reason(failure));
+    }
+
+    /** A short reason for a failed call, with its root cause when that says more. */
+    public static String reason(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = failure.getMessage() == null ? failure.getClass().getSimpleName()
                 : failure.getMessage();
-        return new CallResult(0, null, null, reason);
+        if (root != failure && root.getMessage() != null && !text.contains(root.getMessage())) {
+            text = text + ": " + root.getMessage();
+        }
+        return text;
     }
 }

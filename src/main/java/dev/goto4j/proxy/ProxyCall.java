@@ -1,6 +1,7 @@
 package dev.goto4j.proxy;
 
 import dev.goto4j.http.ApiException;
+import dev.goto4j.http.CallResult;
 import dev.goto4j.http.Problem;
 import dev.goto4j.http.Replies;
 import dev.goto4j.server.Exchange;
@@ -203,7 +204,7 @@ final class ProxyCall {
             return;
         }
         Replies.error(out, new ApiException(502, "proxy target " + route.name + " at "
-                + route.url() + " did not answer: " + reason(failure),
+                + route.url() + " did not answer: " + CallResult.reason(failure),
                 List.of(Problem.of("url", route.url(), "an upstream that answers"))));
     }
 
@@ -237,19 +238,5 @@ final class ProxyCall {
                     || method == HttpMethod.PATCH;
         }
         return request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
-    }
-
-    /** A short reason for a failed call, with its root cause when that says more. */
-    static String reason(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String text = failure.getMessage() == null ? failure.getClass().getSimpleName()
-                : failure.getMessage();
-        if (root != failure && root.getMessage() != null && !text.contains(root.getMessage())) {
-            text = text + ": " + root.getMessage();
-        }
-        return text;
     }
 }

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.goto4j.http.ApiException;
+import dev.goto4j.http.Checks;
 import dev.goto4j.http.Problem;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +45,8 @@ public record ProxyTarget(
         replicas = replicas == null || replicas == 0 ? 1 : replicas;
         enabled = enabled == null || enabled;
         List<Problem> problems = new ArrayList<>();
-        checkName(problems, name);
-        checkUrl(problems, url);
+        Checks.name(problems, name);
+        Checks.httpUrl(problems, url, false);
         if (!replaceURI.isEmpty()) {
             checkUri(problems, "replaceURI", replaceURI);
         }
@@ -68,30 +67,6 @@ public record ProxyTarget(
     ProxyTarget withEnabled(boolean on) {
         return new ProxyTarget(name, url, sendID, replaceURI, addHeaders, removeHeaders, addQuery,
                 removeQuery, match, replicas, on);
-    }
-
-    private static void checkName(List<Problem> problems, String name) {
-        if (name == null || name.isBlank() || name.contains(",") || name.contains("/")) {
-            problems.add(Problem.of("name", name, "a non-empty name without ',' or '/'"));
-        }
-    }
-
-    private static void checkUrl(List<Problem> problems, String url) {
-        String expected = "an absolute http or https URL with a host, without query or fragment";
-        if (url == null || url.isBlank()) {
-            problems.add(Problem.of("url", url, expected));
-            return;
-        }
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
-                    || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                problems.add(Problem.of("url", url, expected));
-            }
-        } catch (URISyntaxException e) {
-            problems.add(Problem.of("url", url, expected));
-        }
     }
 
     private static void checkUri(List<Problem> problems, String field, String uri) {

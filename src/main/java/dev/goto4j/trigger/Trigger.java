@@ -4,9 +4,8 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.goto4j.http.ApiException;
+import dev.goto4j.http.Checks;
 import dev.goto4j.http.Problem;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,13 +43,11 @@ public record Trigger(
         sendID = sendID != null && sendID;
         enabled = enabled == null || enabled;
         List<Problem> problems = new ArrayList<>();
-        if (name == null || name.isBlank() || name.contains(",") || name.contains("/")) {
-            problems.add(Problem.of("name", name, "a non-empty name without ',' or '/'"));
-        }
+        Checks.name(problems, name);
         if (!METHODS.contains(method)) {
             problems.add(Problem.of("method", method, "one of " + String.join(", ", METHODS)));
         }
-        checkUrl(problems, url);
+        Checks.httpUrl(problems, url, true);
         headers = checkHeaders(problems, headers);
         triggerOnResponseStatuses = checkStatuses(problems, triggerOnResponseStatuses);
         if (!problems.isEmpty()) {
@@ -62,23 +59,6 @@ public record Trigger(
     Trigger withEnabled(boolean on) {
         return new Trigger(name, method, url, headers, body, sendID, on,
                 triggerOnResponseStatuses);
-    }
-
-    private static void checkUrl(List<Problem> problems, String url) {
-        String expected = "an absolute http or https URL with a host";
-        if (url == null || url.isBlank()) {
-            problems.add(Problem.of("url", url, expected));
-            return;
-        }
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                problems.add(Problem.of("url", url, expected));
-            }
-        } catch (URISyntaxException e) {
-            problems.add(Problem.of("url", url, expected));
-        }
     }
 
     private static List<List<String>> checkHeaders(List<Problem> problems,
