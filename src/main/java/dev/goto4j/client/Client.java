@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpClientAgent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -71,7 +72,9 @@ public final class Client {
 
     /** Starts a new invocation of the named targets; 404 naming unknown ones, nothing started. */
     Invocation invoke(List<String> names, boolean all) {
-        List<Target> chosen = all ? targets.all() : targets.named(names);
+        // A name listed twice is one target: its counts are kept by name.
+        List<Target> chosen = all ? targets.all()
+                : targets.named(new ArrayList<>(new LinkedHashSet<>(names)));
         if (chosen.isEmpty()) {
             throw new ApiException(404, "no targets to invoke",
                     List.of(Problem.of("targets", "all", "at least one configured target")));
@@ -111,12 +114,24 @@ public final class Client {
         }
     }
 
-    /** Asks running invocations of the named targets (all when null) to stop. */
+    /**
+     * Asks running invocations of the named targets (all when null) to stop; 404 naming any
+     * name that is neither configured nor running, and then nothing is stopped.
+     */
     void stop(List<String> names) {
         if (names != null) {
-            targets.named(names);
+            List<String> unknown = new ArrayList<>(names);
+            unknown.removeIf(name -> targets.has(name) || isRunning(name));
+            if (!unknown.isEmpty()) {
+                targets.named(unknown);
+            }
         }
         running.forEach(invocation -> invocation.stop(names));
+    }
+
+    private boolean isRunning(String name) {
+        return running.stream().flatMap(invocation -> invocation.runs().stream())
+                .anyMatch(run -> run.name().equals(name));
     }
 
     boolean isBlocking() {
