@@ -191,16 +191,26 @@ public final class Client {
     /**
      * Sends one request as {@code target} describes it (method, URL, headers, body, protocol,
      * TLS and timeouts; counts, delays and retries are not applied), on a client opened for the
-     * call and closed after it. Fails when no response came back.
+     * call and closed after it. Keeps at most {@code maxBodyBytes} of the answer's body and
+     * drops the rest, so a large download cannot fill the heap. Fails when no response came.
      */
-    public Future<Response> invokeOnce(Target target) {
+    public Future<Response> invokeOnce(Target target, int maxBodyBytes) {
         TargetPlan plan = new TargetPlan(target, roots);
         HttpClientAgent once = vertx.httpClientBuilder().with(plan.clientOptions()).build();
-        String id = plan.sendId ? java.util.UUID.randomUUID().toString() : null;
+        String id = plan.sendId ? RequestIds.next() : null;
         return once.request(plan.requestOptions(id))
-                .compose(request -> request.send(plan.body))
-                .compose(response -> response.body().map(body ->
-                        new Response(response.statusCode(), response.headers(), body)))
+                .compose(request -> plan.prepare(request).send(plan.body))
+                .compose(response -> {
+                    Buffer body = Buffer.buffer();
+                    response.handler(chunk -> {
+                        int room = maxBodyBytes - body.length();
+                        if (room > 0) {
+                            body.appendBuffer(chunk, 0, Math.min(room, chunk.length()));
+                        }
+                    });
+                    return response.end().map(v -> new Response(response.statusCode(),
+                            response.headers(), body));
+                })
                 .eventually(once::close);
     }
 

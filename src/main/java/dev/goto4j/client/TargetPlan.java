@@ -3,11 +3,13 @@ package dev.goto4j.client;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -29,6 +31,8 @@ final class TargetPlan {
     final String hostHeader;
     private final String hostName;
     private final int hostPort;
+    /** The Host header exactly as the target gives it (no port added), or null. */
+    private final HostAndPort authority;
     final String pathAndQuery;
     final String displayUrl;
     final MultiMap headers;
@@ -68,6 +72,7 @@ final class TargetPlan {
         URI authority = host == null ? null : URI.create("http://" + host + "/");
         this.hostName = authority == null ? null : authority.getHost();
         this.hostPort = authority == null ? -1 : authority.getPort();
+        this.authority = authority == null ? null : HostAndPort.authority(hostName, hostPort);
         this.body = Buffer.buffer(target.body());
         this.replicas = target.replicas();
         this.requestCount = target.requestCount();
@@ -142,6 +147,11 @@ final class TargetPlan {
             options.setIdleTimeout(requestTimeoutMillis);
         }
         return options;
+    }
+
+    /** Sets the target's own Host header, which the request options alone would add a port to. */
+    HttpClientRequest prepare(HttpClientRequest request) {
+        return authority == null ? request : request.authority(authority);
     }
 
     private String withId(String requestId) {

@@ -183,8 +183,8 @@ final class TargetRun {
     private Future<HttpClientResponse> send() {
         String id = plan.sendId ? RequestIds.next() : null;
         return client.request(plan.requestOptions(id))
-                .compose(request -> plan.body.length() == 0 ? request.send()
-                        : request.send(plan.body))
+                .compose(request -> plan.body.length() == 0 ? plan.prepare(request).send()
+                        : plan.prepare(request).send(plan.body))
                 .compose(response -> response.end().map(response));
     }
 

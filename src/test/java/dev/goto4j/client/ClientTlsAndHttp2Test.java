@@ -70,7 +70,7 @@ class ClientTlsAndHttp2Test {
     private static void answer(HttpServerRequest request) {
         String sni = request.connection().indicatedServerName();
         request.response().putHeader("sni", sni == null ? "none" : sni)
-                .putHeader("host-seen", String.valueOf(request.authority()))
+                .putHeader("host-seen", String.valueOf(request.getHeader("Host")))
                 .putHeader("proto", request.version().name())
                 .end("ok");
     }
@@ -87,8 +87,7 @@ class ClientTlsAndHttp2Test {
 
         assertThat(results.at("/countsByStatusCodes/200").asLong()).isEqualTo(1);
         assertThat(results.at("/countsByHeaderValues/sni/goto.test").asLong()).isEqualTo(1);
-        assertThat(results.at("/countsByHeaderValues/host-seen").fieldNames().next())
-                .startsWith("goto.test");
+        assertThat(results.at("/countsByHeaderValues/host-seen/goto.test").asLong()).isEqualTo(1);
     }
 
     @Test
