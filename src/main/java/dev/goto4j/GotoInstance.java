@@ -8,10 +8,24 @@ import dev.goto4j.registry.PeerAgent;
 import dev.goto4j.registry.Registry;
 import dev.goto4j.registry.RegistryRoutes;
 import dev.goto4j.server.AdminApi;
+import dev.goto4j.server.CountLimits;
 import dev.goto4j.server.GotoServer;
 import dev.goto4j.server.HostIdentity;
 import dev.goto4j.server.Listener;
 import dev.goto4j.server.RuntimeStage;
+import dev.goto4j.server.request.BypassUris;
+import dev.goto4j.server.request.HeaderTracking;
+import dev.goto4j.server.request.RequestRoutes;
+import dev.goto4j.server.request.TimeoutTracking;
+import dev.goto4j.server.request.UriCounts;
+import dev.goto4j.server.request.UriRoutes;
+import dev.goto4j.server.response.ForcedStatus;
+import dev.goto4j.server.response.PayloadRoutes;
+import dev.goto4j.server.response.ResponseDelay;
+import dev.goto4j.server.response.ResponseHeaders;
+import dev.goto4j.server.response.ResponsePayloads;
+import dev.goto4j.server.response.ResponseRoutes;
+import dev.goto4j.server.response.StatusCounts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -44,6 +58,10 @@ public final class GotoInstance {
         List<AdminApi> apis = new ArrayList<>();
         // Capabilities: each owns its state and mounts its own admin routes.
         // [server capabilities]
+        apis.add(new RequestRoutes());
+        apis.add(new UriRoutes());
+        apis.add(new ResponseRoutes());
+        apis.add(new PayloadRoutes());
         // [client]
         this.client = new Client(vertx, options.certs());
         apis.add(new ClientRoutes(client));
@@ -56,19 +74,29 @@ public final class GotoInstance {
         // [registry and peer]
         apis.add(new RegistryRoutes(new Registry(vertx)));
 
-        // The order of the runtime pipeline: each request passes these stages in turn, then
-        // the responders (echo, status, catch-all) answer whatever no stage answered.
-        //  1. bypass: listed URIs answer at once with the bypass status, skipping the rest
-        //  2. observation: header tracking, timeout tracking, URI counts (count on response end)
-        //  3. triggers: watch the status sent and fire on matches (on response end)
-        //  4. forced status: marks the exchange; later stages answer with it
-        //  5. delay: holds the request on a timer, never a thread
-        //  6. response headers: added to whatever answers
-        //  7. proxy: forwards matching requests upstream, unless a status was forced
-        //  8. payload: answers with a configured payload
+        // The runtime pipeline: each request passes these stages in turn, then the responders
+        // (echo, status, catch-all) answer whatever no stage answered.
         List<RuntimeStage> stages = new ArrayList<>();
+        // 1. bypass: listed URIs answer at once with the bypass status, skipping the rest
+        stages.add(BypassUris.stage());
+        // 2. observation: counted on arrival, with the status counted when the answer is sent
+        stages.add(HeaderTracking.stage());
+        stages.add(TimeoutTracking.stage());
+        stages.add(UriCounts.stage());
+        stages.add(StatusCounts.stage());
+        // 3. triggers: watch the status sent and fire on matches (on response end)
+        // 4. forced status: marks the exchange; whoever answers uses it
+        stages.add(ForcedStatus.stage());
+        // 5. delay: holds the request on a timer, never a thread
+        stages.add(ResponseDelay.stage(vertx));
+        // 6. response headers: added to whatever answers
+        stages.add(ResponseHeaders.stage());
+        // 7. proxy: forwards matching requests upstream, unless a status was forced
+        // 8. payload: answers with a configured payload
+        stages.add(ResponsePayloads.stage());
 
-        this.server = new GotoServer(vertx, options.bindHost(), host, apis, stages);
+        this.server = new GotoServer(vertx, options.bindHost(), host, CountLimits.DEFAULT, apis,
+                stages);
     }
 
     /** Opens the start-up listener. */

@@ -58,16 +58,23 @@ public final class Exchange {
         if (!bodyHeld && !request.isEnded()) {
             request.pause();
             bodyHeld = true;
+            // An answer that never read the body lets the rest of it drain, so the connection
+            // can serve its next request.
+            whenEnded(status -> releaseBody());
+        }
+    }
+
+    private void releaseBody() {
+        if (bodyHeld) {
+            bodyHeld = false;
+            request.resume();
         }
     }
 
     /** Reads the whole request body, releasing it if an earlier stage held it. */
     public Future<Buffer> body() {
         Future<Buffer> body = request.body();
-        if (bodyHeld) {
-            bodyHeld = false;
-            request.resume();
-        }
+        releaseBody();
         return body;
     }
 
@@ -101,6 +108,11 @@ public final class Exchange {
             endCallbacks = new ArrayList<>(2);
             HttpServerResponse response = response();
             response.endHandler(v -> {
+                // Vert.x also calls this when the connection closes before an answer was
+                // written; that request was not answered, so it is not counted as if it were.
+                if (!response.ended()) {
+                    return;
+                }
                 int status = response.getStatusCode();
                 for (IntConsumer c : endCallbacks) {
                     c.accept(status);

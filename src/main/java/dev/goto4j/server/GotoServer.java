@@ -14,12 +14,13 @@ public final class GotoServer {
     private final Listeners listeners;
 
     /**
+     * @param limits the caps on what listeners count by name seen in traffic
      * @param apis the admin APIs of the capabilities, beside the listener routes
      * @param stages the runtime stages in the order requests pass them; the responders follow
      */
-    public GotoServer(Vertx vertx, String bindHost, HostIdentity host, List<AdminApi> apis,
-                      List<RuntimeStage> stages) {
-        this.listeners = new Listeners(vertx, bindHost, host);
+    public GotoServer(Vertx vertx, String bindHost, HostIdentity host, CountLimits limits,
+                      List<AdminApi> apis, List<RuntimeStage> stages) {
+        this.listeners = new Listeners(vertx, bindHost, host, limits);
         List<AdminApi> allApis = new ArrayList<>();
         allApis.add(new ListenerRoutes(listeners));
         allApis.addAll(apis);

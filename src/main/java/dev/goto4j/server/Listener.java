@@ -19,14 +19,17 @@ public final class Listener {
     private final String protocol;
     private final String defaultLabel;
     private final String gotoHost;
+    private final CountLimits limits;
     private final ConcurrentHashMap<Class<?>, Object> states = new ConcurrentHashMap<>();
     private volatile String label;
     private volatile CharSequence viaGotoHeader;
     private volatile CharSequence gotoHostHeader;
     private volatile HttpServer server;
 
-    Listener(int port, String protocol, String label, String defaultLabel, HostIdentity host) {
+    Listener(int port, String protocol, String label, String defaultLabel, HostIdentity host,
+             CountLimits limits) {
         this.port = port;
+        this.limits = limits;
         this.protocol = protocol;
         this.defaultLabel = defaultLabel;
         this.gotoHost = host.gotoHost(port);
@@ -54,6 +57,11 @@ public final class Listener {
 
     public int port() {
         return port;
+    }
+
+    /** The caps on what this listener counts by name. */
+    public CountLimits limits() {
+        return limits;
     }
 
     public String protocol() {

@@ -34,16 +34,18 @@ public final class Listeners {
     private final Vertx vertx;
     private final String bindHost;
     private final HostIdentity host;
+    private final CountLimits limits;
     private Function<Listener, Router> adminRouters;
     private String[] adminRoots;
     private RuntimePipeline pipeline;
     private final Map<Integer, Listener> byPort = new ConcurrentHashMap<>();
     private volatile Listener primary;
 
-    Listeners(Vertx vertx, String bindHost, HostIdentity host) {
+    Listeners(Vertx vertx, String bindHost, HostIdentity host, CountLimits limits) {
         this.vertx = vertx;
         this.bindHost = bindHost;
         this.host = host;
+        this.limits = limits;
     }
 
     /**
@@ -59,7 +61,7 @@ public final class Listeners {
     /** Opens the start-up listener; it carries the instance label. Port 0 picks a free port. */
     Future<Listener> openPrimary(int requestedPort, String label) {
         int port = requestedPort == 0 ? freePort() : requestedPort;
-        Listener listener = new Listener(port, "http", label, label, host);
+        Listener listener = new Listener(port, "http", label, label, host, limits);
         byPort.put(port, listener);
         primary = listener;
         return open(listener).onFailure(e -> byPort.remove(port));
@@ -67,7 +69,8 @@ public final class Listeners {
 
     /** Adds and opens a listener; a taken or unbindable port changes nothing. */
     public Future<Listener> add(int port, String protocol, String label) {
-        Listener listener = new Listener(port, protocol, label, String.valueOf(port), host);
+        Listener listener = new Listener(port, protocol, label, String.valueOf(port), host,
+                limits);
         if (byPort.putIfAbsent(port, listener) != null) {
             return Future.failedFuture(ApiException.conflict("listener", String.valueOf(port)));
         }

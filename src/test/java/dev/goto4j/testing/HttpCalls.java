@@ -7,6 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /** Plain HTTP calls to a base URL, as curl would make them. */
 public class HttpCalls {
@@ -40,6 +45,17 @@ public class HttpCalls {
 
     public Reply put(String path) {
         return send("PUT", path, null);
+    }
+
+    /** Sends {@code count} GETs of {@code path} at once and counts the answers by status. */
+    public Map<Integer, Long> getAtOnce(String path, int count) {
+        List<CompletableFuture<HttpResponse<Void>>> calls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            calls.add(CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(url(path)))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()));
+        }
+        return calls.stream().map(CompletableFuture::join)
+                .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
     }
 
     /** Sends a request; {@code headers} alternate name and value. */

@@ -9,6 +9,15 @@ import java.net.http.HttpHeaders;
 /** An HTTP answer as a test reads it. */
 public record Reply(int status, HttpHeaders headers, String body) {
 
+    /** {@code text} parsed as JSON, for comparing with what a reply holds. */
+    public static JsonNode parse(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + text, e);
+        }
+    }
+
     /** The body parsed as JSON. */
     public JsonNode json() {
         try {

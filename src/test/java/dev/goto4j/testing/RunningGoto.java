@@ -36,6 +36,25 @@ public final class RunningGoto extends HttpCalls implements AutoCloseable {
         return instance;
     }
 
+    /** Adds a listener on a free port and answers calls on it. */
+    public HttpCalls addListener() {
+        int port = freePort();
+        Reply added = post("/listeners/add", "{\"port\":" + port + "}");
+        if (added.status() != 200) {
+            throw new IllegalStateException("cannot add listener " + port + ": " + added.body());
+        }
+        return onPort(port);
+    }
+
+    /** A port free right now on this machine. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Calls on another listener port of this instance. */
     public HttpCalls onPort(int port) {
         return new HttpCalls("http://127.0.0.1:" + port);
