@@ -137,6 +137,20 @@ class JobsApiTest {
     }
 
     @Test
+    void takesTheReferenceCommandJobSentAsCurlSendsIt() {
+        Reply added = goto1.post("/jobs/add", """
+                {"id": "job2", "task": {"cmd": "sh", "args": ["-c",
+                  "printf `date +%s`; echo \\" Say Hello\\""],
+                  "outputMarkers": {"1": "date", "3": "msg"}}, "count": 1}""",
+                "Content-Type", "application/x-www-form-urlencoded");
+
+        goto1.post("/jobs/job2/run");
+
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(data(finishedRun("job2", 1)).get(0)).matches("\\d+ Say Hello");
+    }
+
+    @Test
     void maxResultsEndsTheRun() {
         goto1.post("/jobs/add", "{\"id\":\"many\",\"task\":{\"cmd\":\"sh\",\"args\":[\"-c\","
                 + "\"for i in 1 2 3 4 5 6 7 8 9; do echo $i; done\"]},\"maxResults\":4}");
