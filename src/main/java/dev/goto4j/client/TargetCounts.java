@@ -48,10 +48,16 @@ final class TargetCounts {
         for (String name : tracked) {
             String value = headers.get(name);
             if (value != null) {
-                byHeader.computeIfAbsent(name, n -> new HeaderCounts()).count(value);
+                header(name).count(value);
             }
         }
         latency(latencyNanos);
+    }
+
+    private HeaderCounts header(String name) {
+        // A plain read first: computeIfAbsent may lock the bin even when the key is there.
+        HeaderCounts counts = byHeader.get(name);
+        return counts != null ? counts : byHeader.computeIfAbsent(name, n -> new HeaderCounts());
     }
 
     /**

@@ -47,6 +47,8 @@ final class TargetPlan {
     final boolean sendId;
     final long requestTimeoutMillis;
     private final HttpClientOptions clientOptions;
+    private final SocketAddress server;
+    private final RequestOptions sameOptions;
 
     TargetPlan(Target target, TrustRoots roots) {
         this.target = target;
@@ -88,6 +90,8 @@ final class TargetPlan {
         this.requestTimeoutMillis = Target.duration(target.requestTimeout(), Duration.ZERO)
                 .toMillis();
         this.clientOptions = clientOptions(target, roots);
+        this.server = SocketAddress.inetSocketAddress(port, connectHost);
+        this.sameOptions = options(pathAndQuery);
     }
 
     private HttpClientOptions clientOptions(Target target, TrustRoots roots) {
@@ -123,24 +127,27 @@ final class TargetPlan {
         return new HttpClientOptions(clientOptions);
     }
 
-    /** A connection pool that holds one connection per replica. */
-    PoolOptions poolOptions() {
-        return new PoolOptions().setHttp1MaxSize(Math.max(1, replicas)).setHttp2MaxSize(1);
+    /** A connection pool that holds one connection for each of {@code replicaCount}. */
+    PoolOptions poolOptions(int replicaCount) {
+        return new PoolOptions().setHttp1MaxSize(Math.max(1, replicaCount)).setHttp2MaxSize(1);
     }
 
     /**
      * The options of one request. The connection goes to the URL's host; the {@code Host}
      * header of the target, if any, becomes the authority, the SNI name and the name the
-     * certificate is verified against.
+     * certificate is verified against. Without a request id the options are the same for every
+     * request and are built once: the client only reads them.
      */
     RequestOptions requestOptions(String requestId) {
-        RequestOptions options = new RequestOptions().setMethod(method).setSsl(ssl)
-                .setURI(requestId == null ? pathAndQuery : withId(requestId))
-                .setHeaders(headers);
+        return requestId == null ? sameOptions : options(withId(requestId));
+    }
+
+    private RequestOptions options(String uri) {
+        RequestOptions options = new RequestOptions().setMethod(method).setSsl(ssl).setURI(uri)
+                .setHeaders(headers).setServer(server);
         if (hostHeader == null) {
             options.setHost(connectHost).setPort(port);
         } else {
-            options.setServer(SocketAddress.inetSocketAddress(port, connectHost));
             options.setHost(hostName).setPort(hostPort > 0 ? hostPort : port);
         }
         if (requestTimeoutMillis > 0) {

@@ -7,9 +7,13 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientResponse;
+import io.netty.channel.EventLoop;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -37,7 +41,7 @@ final class TargetRun {
     private volatile boolean stopRequested;
     private volatile boolean stopped;
     private volatile List<Replica> replicas = List.of();
-    private HttpClientAgent client;
+    private List<HttpClientAgent> clients = List.of();
 
     TargetRun(Vertx vertx, TargetPlan plan, ResultStore store, TrackedHeaders tracked,
               int invocationIndex) {
@@ -52,16 +56,27 @@ final class TargetRun {
 
     /** Starts the replicas; the future completes when all of them are done or stopped. */
     Future<Void> start() {
-        client = vertx.httpClientBuilder().with(plan.clientOptions()).with(plan.poolOptions())
-                .build();
         log.debug("Invocation {} starts target {} with {} replicas", invocationIndex, plan.name,
                 plan.replicas);
-        List<Replica> loops = new ArrayList<>(plan.replicas);
+        // Each replica gets its own event-loop context (taken round-robin), so replicas spread
+        // over the cores. The replicas of one loop share a client whose pool holds one
+        // connection each: a connection lives on the loop that opened it, and a replica that
+        // took one from another loop would have every answer handed across threads.
+        Map<EventLoop, List<ContextInternal>> byLoop = new LinkedHashMap<>();
         for (int i = 0; i < plan.replicas; i++) {
-            // Each replica gets its own event-loop context (taken round-robin), so replicas
-            // spread over the cores; its connection, callbacks and timers stay on that loop.
-            loops.add(new Replica(((VertxInternal) vertx).createEventLoopContext()));
+            ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
+            byLoop.computeIfAbsent(context.nettyEventLoop(), loop -> new ArrayList<>())
+                    .add(context);
         }
+        List<Replica> loops = new ArrayList<>(plan.replicas);
+        List<HttpClientAgent> opened = new ArrayList<>();
+        byLoop.values().forEach(contexts -> {
+            HttpClientAgent client = vertx.httpClientBuilder().with(plan.clientOptions())
+                    .with(plan.poolOptions(contexts.size())).build();
+            opened.add(client);
+            contexts.forEach(context -> loops.add(new Replica(context, client)));
+        });
+        clients = opened;
         replicas = loops;
         loops.forEach(replica -> replica.context.runOnContext(v -> replica.begin()));
         return done.future();
@@ -102,11 +117,13 @@ final class TargetRun {
      */
     private final class Replica {
         private final Context context;
+        private final HttpClientAgent client;
         private long timer = -1;
         private Runnable onWake;
 
-        Replica(Context context) {
+        Replica(Context context, HttpClientAgent client) {
             this.context = context;
+            this.client = client;
         }
 
         void begin() {
@@ -164,6 +181,14 @@ final class TargetRun {
             });
         }
 
+        private Future<HttpClientResponse> send() {
+            String id = plan.sendId ? RequestIds.next() : null;
+            return client.request(plan.requestOptions(id))
+                    .compose(request -> plan.body.length() == 0 ? plan.prepare(request).send()
+                            : plan.prepare(request).send(plan.body))
+                    .compose(response -> response.end().map(response));
+        }
+
         private void end() {
             replicaDone();
         }
@@ -178,14 +203,6 @@ final class TargetRun {
                 }
             });
         }
-    }
-
-    private Future<HttpClientResponse> send() {
-        String id = plan.sendId ? RequestIds.next() : null;
-        return client.request(plan.requestOptions(id))
-                .compose(request -> plan.body.length() == 0 ? plan.prepare(request).send()
-                        : plan.prepare(request).send(plan.body))
-                .compose(response -> response.end().map(response));
     }
 
     private void record(AsyncResult<HttpClientResponse> ar, long latency) {
@@ -217,7 +234,9 @@ final class TargetRun {
     private void replicaDone() {
         if (replicasLeft.decrementAndGet() == 0) {
             stopped = stopRequested;
-            client.close().onComplete(ar -> done.complete());
+            List<Future<Void>> closed = new ArrayList<>();
+            clients.forEach(client -> closed.add(client.close()));
+            Future.join(closed).onComplete(ar -> done.complete());
             log.debug("Invocation {} finished target {} after {} requests", invocationIndex,
                     plan.name, completed.sum());
         }
