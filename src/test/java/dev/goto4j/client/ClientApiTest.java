@@ -209,15 +209,41 @@ class ClientApiTest {
     }
 
     @Test
-    void emptyResultsHaveEveryField() {
-        JsonNode results = client.get("/client/results").json();
+    void aFreshInstanceAnswersEmptyResultsWithEveryField() {
+        try (RunningGoto fresh = RunningGoto.start("fresh")) {
+            JsonNode results = fresh.get("/client/results").json();
 
-        assertThat(results.fieldNames()).toIterable().contains("targetInvocationCounts",
-                "targetFirstResponses", "targetLastResponses", "countsByStatus",
-                "countsByStatusCodes", "countsByHeaders", "countsByHeaderValues",
-                "countsByTargetStatus", "countsByTargetStatusCode", "countsByTargetHeaders",
-                "countsByTargetHeaderValues");
-        assertThat(results.get("countsByStatus").size()).isZero();
+            assertThat(results.fieldNames()).toIterable().containsExactly(
+                    "targetInvocationCounts", "targetFirstResponses", "targetLastResponses",
+                    "countsByStatus", "countsByStatusCodes", "countsByHeaders",
+                    "countsByHeaderValues", "countsByTargetStatus", "countsByTargetStatusCode",
+                    "countsByTargetHeaders", "countsByTargetHeaderValues", "latencyMillis",
+                    "targetLatencyMillis");
+            results.fields().forEachRemaining(field ->
+                    assertThat(field.getValue().isObject()).as(field.getKey()).isTrue());
+            assertThat(results.get("countsByStatus").size()).isZero();
+            assertThat(results.at("/latencyMillis/count").asLong()).isZero();
+            assertThat(fresh.get("/client/results/invocations").json().size()).isZero();
+            assertThat(fresh.get("/client/targets/active").json().get("activeCount").asInt())
+                    .isZero();
+            assertThat(fresh.get("/client/targets").json().isArray()).isTrue();
+        }
+    }
+
+    @Test
+    void aTimedOutRequestCountsUnderZeroWithItsErrorText() {
+        try (RunningGoto slow = RunningGoto.start("slow")) {
+            slow.put("/response/delay/set/5s");
+            client.post("/client/targets/add", """
+                    {"name": "late", "url": "%s", "requestTimeout": "200ms"}"""
+                    .formatted(slow.url("/late")));
+
+            JsonNode results = client.post("/client/targets/late/invoke").json().get("results");
+
+            assertThat(results.at("/countsByStatusCodes/0").asLong()).isEqualTo(1);
+            assertThat(results.get("countsByStatus").fieldNames().next())
+                    .startsWith("Get \"" + slow.url("/late") + "\": ").contains("timeout");
+        }
     }
 
     @Test

@@ -337,7 +337,11 @@ class JobsApiTest {
         assertThat(reply.status()).isEqualTo(404);
         assertThat(goto1.get("/jobs/a/results").json().size()).isZero();
         assertThat(goto1.post("/jobs/nope/remove").status()).isEqualTo(404);
+        assertThat(goto1.post("/jobs/a,nope/stop").json().at("/problems/0/value").asText())
+                .isEqualTo("nope");
+        assertThat(goto1.get("/jobs/nope/results").status()).isEqualTo(404);
         assertThat(goto1.get("/jobs").json().size()).isEqualTo(1);
+        assertThat(goto1.get("/jobs/").json().get(0).get("id").asText()).isEqualTo("a");
     }
 
     @Test
