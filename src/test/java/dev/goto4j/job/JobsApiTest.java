@@ -329,6 +329,17 @@ class JobsApiTest {
     }
 
     @Test
+    void anUnknownHttpTaskFieldIsNamedWithTheFieldsATaskTakes() {
+        Reply reply = goto1.post("/jobs/add",
+                "{\"id\":\"x\",\"task\":{\"url\":\"http://a/\",\"colour\":1}}");
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.json().at("/problems/0/field").asText()).isEqualTo("task.colour");
+        assertThat(reply.json().at("/problems/0/expected").asText()).contains("parseJSON", "sendID")
+                .doesNotContain("autoInvoke");
+    }
+
+    @Test
     void unknownJobNamesAreNotFoundAndNothingRuns() {
         goto1.post("/jobs/add", "{\"id\":\"a\",\"task\":{\"cmd\":\"echo\"}}");
 
