@@ -84,14 +84,17 @@ class ClientScenarioTest {
 
         assertThat(added.body().trim()).isEqualTo("Added target: {\"name\":\"target1\","
                 + "\"method\":\"POST\",\"url\":\"" + server1.url("/some/api") + "\","
-                + "\"headers\":[[\"x\",\"x1\"],[\"y\",\"y1\"]],\"body\":\"{\\\"test\\\":\\\"this\\\"}\","
+                + "\"headers\":[[\"x\",\"x1\"],[\"y\",\"y1\"]],"
+                + "\"body\":\"{\\\"test\\\":\\\"this\\\"}\","
                 + "\"bodyReader\":null,\"replicas\":2,\"requestCount\":200,\"delay\":\"50ms\","
                 + "\"keepOpen\":\"\",\"sendID\":true}");
         assertThat(cleared.body().trim()).isEqualTo("All tracking headers cleared");
         assertThat(tracked.body().trim())
                 .isEqualTo("Header x,y,z,foo,Via-Goto,goto-host will be tracked");
-        assertThat(forced1.body().trim()).isEqualTo("Will respond with forced status: 502 times 20");
-        assertThat(forced2.body().trim()).isEqualTo("Will respond with forced status: 503 times 20");
+        assertThat(forced1.body().trim())
+                .isEqualTo("Will respond with forced status: 502 times 20");
+        assertThat(forced2.body().trim())
+                .isEqualTo("Will respond with forced status: 503 times 20");
         assertThat(nonBlocking.body().trim()).isEqualTo("Invocation will not block for results");
         assertThat(invoked.body().trim()).isEqualTo("Targets invoked");
         assertThat(invoked3.body().trim()).isEqualTo("Targets invoked");
