@@ -2,20 +2,14 @@ package dev.goto4j.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.goto4j.client.Target;
 import dev.goto4j.http.ApiException;
 import dev.goto4j.http.Durations;
 import dev.goto4j.http.Json;
 import dev.goto4j.http.Problem;
 import io.vertx.core.buffer.Buffer;
-import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /** A job as configured: what to run, how often, and what to keep of its results. */
 public record Job(String id, JobTask task, boolean auto, String delay, String initialDelay,
@@ -24,13 +18,6 @@ public record Job(String id, JobTask task, boolean auto, String delay, String in
 
     /** Results kept per run when {@code keepResults} is not given, and the most ever kept. */
     public static final int RESULTS_CAP = 1000;
-
-    /** The fields an HTTP task takes besides parseJSON: a target's, but autoInvoke. */
-    private static final Set<String> HTTP_TASK_FIELDS = Arrays.stream(
-                    Target.class.getRecordComponents())
-            .map(RecordComponent::getName)
-            .filter(name -> !name.equals("autoInvoke"))
-            .collect(Collectors.toUnmodifiableSet());
 
     /** Reads and checks a job from a request body, reporting every problem at once. */
     static Job read(Buffer body) {
@@ -73,10 +60,7 @@ public record Job(String id, JobTask task, boolean auto, String delay, String in
         try {
             return isCommand ? command(node, problems) : http(id, (ObjectNode) node, problems);
         } catch (ApiException e) {
-            // The task's own problems, named as fields of the task.
-            e.problems().forEach(p -> problems.add(new Problem(
-                    "body".equals(p.field()) ? "task" : "task." + p.field(), p.value(),
-                    p.expected())));
+            problems.addAll(JobTask.taskProblems(e));
             return null;
         }
     }
@@ -92,38 +76,7 @@ public record Job(String id, JobTask task, boolean auto, String delay, String in
 
     /** An HTTP task is a client target plus parseJSON; its name defaults to the job id. */
     private static JobTask http(String id, ObjectNode node, List<Problem> problems) {
-        ObjectNode fields = node.deepCopy();
-        JsonNode parseJson = fields.remove("parseJSON");
-        if (parseJson != null && !parseJson.isBoolean() && !parseJson.isNull()) {
-            problems.add(Problem.of("task.parseJSON", parseJson, "true or false"));
-        }
-        if (fields.has("sendId") && !fields.has("sendID")) {
-            // The reference spells it sendId for tasks and sendID for targets.
-            fields.set("sendID", fields.remove("sendId"));
-        }
-        if (fields.has("autoInvoke")) {
-            problems.add(Problem.of("task.autoInvoke", fields.get("autoInvoke"),
-                    "no autoInvoke in a task: the job's own auto field starts it"));
-            fields.remove("autoInvoke");
-        }
-        List<String> unknown = new ArrayList<>();
-        fields.fieldNames().forEachRemaining(name -> {
-            if (!HTTP_TASK_FIELDS.contains(name)) {
-                unknown.add(name);
-            }
-        });
-        if (!unknown.isEmpty()) {
-            unknown.forEach(name -> problems.add(Problem.of("task." + name, name,
-                    "one of " + String.join(", ", new TreeSet<>(HTTP_TASK_FIELDS))
-                            + ", parseJSON")));
-            return null;
-        }
-        if (!fields.hasNonNull("name")) {
-            fields.put("name", id == null || id.isBlank() ? "job" : id);
-        }
-        JobTask.Http task = new JobTask.Http(fields, parseJson != null && parseJson.asBoolean());
-        task.check();
-        return task;
+        return JobTask.Http.read(node, id == null || id.isBlank() ? "job" : id, problems);
     }
 
     private static void checkDuration(String field, String text, List<Problem> problems) {
