@@ -1,5 +1,6 @@
 package dev.goto4j;
 
+import dev.goto4j.registry.PeerAgent;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -15,12 +17,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** The {@code goto} command: parses the flags, starts an instance and stops it on SIGTERM. */
-@Command(name = "goto", mixinStandardHelpOptions = true, versionProvider = Goto.VersionFlag.class,
+@Command(name = "goto", versionProvider = Goto.VersionFlag.class, sortOptions = false,
         description = "HTTP client and server testing tool, configured through its REST API.")
 public final class Goto implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(Goto.class);
     static final Path DEFAULT_CERTS = Path.of("/etc/certs");
+    /** How long a stop may take in all: the listeners' grace for in-flight requests and more. */
+    private static final long STOP_LIMIT_SECONDS = 20;
+
+    @Option(names = {"-h", "--help", "-help"}, usageHelp = true,
+            description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = {"-V", "--version", "-version"}, versionHelp = true,
+            description = "Print the version and exit.")
+    boolean version;
 
     @Option(names = {"--port", "-port"}, defaultValue = "8080", paramLabel = "PORT",
             description = "Port of the start-up listener (default: ${DEFAULT-VALUE}; 0 picks a free one).")
@@ -56,10 +68,8 @@ public final class Goto implements Callable<Integer> {
     String bind;
 
     public static void main(String[] args) {
-        int exit = commandLine().execute(args);
-        if (exit != 0) {
-            System.exit(exit);
-        }
+        // Exits explicitly: a library thread left running must not keep a stopped goto alive.
+        System.exit(commandLine().execute(args));
     }
 
     static CommandLine commandLine() {
@@ -104,6 +114,13 @@ public final class Goto implements Callable<Integer> {
         if (certs != null && !Files.isDirectory(certs)) {
             throw new ParameterException(cli, "--certs " + certs + " is not a folder");
         }
+        if (address != null && !PeerAgent.isAdvertisable(address)) {
+            throw new ParameterException(cli, "--address " + address
+                    + " is not an address (expected: host or host:port, such as 10.1.2.3:8080)");
+        }
+        if (useLocker && registry == null) {
+            log.warn("--locker true has no effect without --registry URL: results stay here");
+        }
         String effectiveLabel = label == null || label.isBlank() ? null : label;
         GotoOptions options = new GotoOptions(port, effectiveLabel, registry, useLocker,
                 certs == null ? DEFAULT_CERTS : certs, exec, address, bind);
@@ -136,16 +153,27 @@ public final class Goto implements Callable<Integer> {
         }
     }
 
-    /** Blocks until SIGTERM or SIGINT, then stops the instance gracefully. */
+    /**
+     * Blocks until SIGTERM or SIGINT, then stops the instance gracefully: a repeated signal
+     * changes nothing, and a stop that outlasts its limit is cut short.
+     */
     private static void awaitTermination(GotoInstance instance) throws InterruptedException {
+        CountDownLatch signalled = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runnable stop = () -> {
-            log.info("Stopping: closing listeners");
-            instance.stop().onComplete(ar -> stopped.countDown());
-        };
-        Signals.onTermination(stop);
-        stopped.await();
-        log.info("Stopped");
+        AtomicBoolean stopping = new AtomicBoolean();
+        Signals.onTermination(() -> {
+            if (stopping.compareAndSet(false, true)) {
+                log.info("Stopping: closing listeners");
+                signalled.countDown();
+                instance.stop().onComplete(ar -> stopped.countDown());
+            }
+        });
+        signalled.await();
+        if (stopped.await(STOP_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+            log.info("Stopped");
+        } else {
+            log.warn("Stop took over {} s; exiting anyway", STOP_LIMIT_SECONDS);
+        }
     }
 
     /** Prints the version recorded in the jar. */

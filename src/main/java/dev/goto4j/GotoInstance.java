@@ -4,6 +4,9 @@ import dev.goto4j.client.Client;
 import dev.goto4j.client.ClientRoutes;
 import dev.goto4j.job.JobRoutes;
 import dev.goto4j.job.Jobs;
+import dev.goto4j.proxy.Proxy;
+import dev.goto4j.proxy.ProxyRoutes;
+import dev.goto4j.proxy.ProxyStage;
 import dev.goto4j.registry.PeerAgent;
 import dev.goto4j.registry.Registry;
 import dev.goto4j.registry.RegistryRoutes;
@@ -26,6 +29,9 @@ import dev.goto4j.server.response.ResponseHeaders;
 import dev.goto4j.server.response.ResponsePayloads;
 import dev.goto4j.server.response.ResponseRoutes;
 import dev.goto4j.server.response.StatusCounts;
+import dev.goto4j.trigger.TriggerRoutes;
+import dev.goto4j.trigger.TriggerStage;
+import dev.goto4j.trigger.Triggers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -66,6 +72,10 @@ public final class GotoInstance {
         this.client = new Client(vertx, options.certs());
         apis.add(new ClientRoutes(client));
         // [proxy and triggers]
+        Proxy proxy = new Proxy(vertx);
+        Triggers triggers = new Triggers(vertx);
+        apis.add(new ProxyRoutes(proxy));
+        apis.add(new TriggerRoutes(triggers));
         // [jobs]
         Jobs jobs = new Jobs(vertx, client, options.allowExec());
         apis.add(new JobRoutes(jobs));
@@ -85,6 +95,7 @@ public final class GotoInstance {
         stages.add(UriCounts.stage());
         stages.add(StatusCounts.stage());
         // 3. triggers: watch the status sent and fire on matches (on response end)
+        stages.add(new TriggerStage(triggers));
         // 4. forced status: marks the exchange; whoever answers uses it
         stages.add(ForcedStatus.stage());
         // 5. delay: holds the request on a timer, never a thread
@@ -92,6 +103,7 @@ public final class GotoInstance {
         // 6. response headers: added to whatever answers
         stages.add(ResponseHeaders.stage());
         // 7. proxy: forwards matching requests upstream, unless a status was forced
+        stages.add(new ProxyStage(proxy));
         // 8. payload: answers with a configured payload
         stages.add(ResponsePayloads.stage());
 

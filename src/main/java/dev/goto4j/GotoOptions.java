@@ -32,6 +32,11 @@ public record GotoOptions(int port, String label, String registry, boolean locke
         return new GotoOptions(port, label, registry, locker, certs, allow, address, bindHost);
     }
 
+    public GotoOptions withAddress(String advertised) {
+        return new GotoOptions(port, label, registry, locker, certs, allowExec, advertised,
+                bindHost);
+    }
+
     public GotoOptions withCerts(Path folder) {
         return new GotoOptions(port, label, registry, locker, folder, allowExec, address, bindHost);
     }

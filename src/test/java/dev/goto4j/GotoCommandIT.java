@@ -3,8 +3,13 @@ package dev.goto4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goto4j.testing.GotoProcess;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import dev.goto4j.testing.Reply;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,27 +30,53 @@ class GotoCommandIT {
     }
 
     @Test
-    void acceptsSingleDashAndEqualsSpellings() {
-        try (GotoProcess goto1 = GotoProcess.start("-label=single-dash")) {
+    void acceptsSingleDashAndEqualsSpellings(@TempDir Path certs) {
+        try (GotoProcess goto1 = GotoProcess.start("-label=single-dash", "-locker", "false",
+                "--certs=" + certs)) {
             assertThat(goto1.get("/label").body().trim()).isEqualTo("single-dash");
         }
     }
 
-    @Test
-    void helpListsTheFlags() {
-        GotoProcess.Finished run = GotoProcess.run("--help");
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "-help"})
+    void helpListsTheFlags(String flag) {
+        GotoProcess.Finished run = GotoProcess.run(flag);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("--port", "--label", "--registry", "--locker", "--certs");
+        assertThat(run.out()).contains("--port", "--label", "--registry", "--locker", "--certs",
+                "--version");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--port=70000", "--locker=maybe", "--registry=ftp://x",
-            "--certs=/no/such/folder", "--no-such-flag"})
+    @ValueSource(strings = {"--version", "-version"})
+    void versionPrintsOneLine(String flag) {
+        GotoProcess.Finished run = GotoProcess.run(flag);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines().toList()).singleElement().asString().startsWith("goto ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--port=70000", "--port=abc", "--locker=maybe", "--registry=ftp://x",
+            "--registry=localhost:8000", "--certs=/no/such/folder", "--address=1.2.3.4:abc",
+            "--no-such-flag"})
     void badFlagPrintsOneLineAndExitsTwo(String flag) {
         GotoProcess.Finished run = GotoProcess.run(flag);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().lines().filter(l -> l.startsWith("goto:")).count()).isEqualTo(1);
+        assertThat(run.err().lines().toList()).singleElement().asString().startsWith("goto: ")
+                .contains(flag.split("=")[0]);
+    }
+
+    @Test
+    void portInUsePrintsOneLineAndExitsTwo() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            GotoProcess.Finished run = GotoProcess.run("--bind", "127.0.0.1", "--port",
+                    String.valueOf(taken.getLocalPort()));
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().lines().toList()).singleElement().asString()
+                    .startsWith("goto: ").contains(String.valueOf(taken.getLocalPort()));
+        }
     }
 }

@@ -2,82 +2,116 @@ package dev.goto4j.registry;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.goto4j.http.ApiException;
+import dev.goto4j.http.Problem;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Results that peers report, kept after the peers are gone: one locker per label, inside it one
  * per instance address (so pods of one deployment never overwrite each other), inside that one
  * entry per key such as {@code client}, {@code client_1} or {@code job_job1_1}.
+ *
+ * <p>Lockers change a few times a second per peer, so one lock guards them all; reads copy.
+ *
+ * <p>Memory is bounded by the total size of the stored data ({@link #DEFAULT_CAP_CHARS} by
+ * default): a store that would pass it is refused with 413 and nothing is replaced, so the
+ * lockers must be cleared before more can be kept.
  */
 final class Lockers {
 
-    private final Map<String, Map<String, Map<String, Entry>>> byLabel = new ConcurrentHashMap<>();
+    /** Characters of data kept across all lockers, far above what a test run reports. */
+    static final long DEFAULT_CAP_CHARS = 64L * 1024 * 1024;
+
+    private final Map<String, Map<String, Map<String, Entry>>> byLabel = new TreeMap<>();
+    private long storedChars;
+    private final long capChars;
+
+    Lockers() {
+        this(DEFAULT_CAP_CHARS);
+    }
+
+    Lockers(long capChars) {
+        this.capChars = capChars;
+    }
 
     /**
      * Stores data under a key. A locked entry is kept as {@code <key>_last} and the new data
      * starts a fresh entry.
      */
-    void store(String label, String address, String key, String data) {
+    synchronized void store(String label, String address, String key, String data) {
+        Map<String, Entry> current = byLabel.getOrDefault(label, Map.of())
+                .getOrDefault(address, Map.of());
+        Entry existing = current.get(key);
+        boolean keepLast = existing != null && existing.locked;
+        long freed = existing == null ? 0
+                : keepLast ? size(current.get(key + "_last")) : size(existing);
+        reserve(data.length() - freed, label, address, key);
         Map<String, Entry> locker = locker(label, address);
-        synchronized (locker) {
-            Entry existing = locker.get(key);
-            String now = Timestamps.now();
-            if (existing == null) {
-                locker.put(key, new Entry(data, now, now, false));
-            } else if (existing.locked) {
-                locker.put(key + "_last", existing);
-                locker.put(key, new Entry(data, now, now, false));
-            } else {
-                locker.put(key, new Entry(data, existing.firstReported, now, false));
-            }
+        String now = Timestamps.now();
+        if (existing == null) {
+            locker.put(key, new Entry(data, now, now, false));
+        } else if (keepLast) {
+            locker.put(key + "_last", existing);
+            locker.put(key, new Entry(data, now, now, false));
+        } else {
+            locker.put(key, new Entry(data, existing.firstReported, now, false));
         }
     }
 
-    void remove(String label, String address, String key) {
+    synchronized void remove(String label, String address, String key) {
         Map<String, Entry> locker = existing(label, address);
-        synchronized (locker) {
-            if (locker.remove(key) == null) {
-                throw ApiException.notFound("locker key", label + "/" + address + "/" + key);
-            }
+        Entry removed = locker.remove(key);
+        if (removed == null) {
+            throw ApiException.notFound("locker key", label + "/" + address + "/" + key);
         }
+        storedChars -= size(removed);
     }
 
-    void lock(String label, String address, String key) {
+    synchronized void lock(String label, String address, String key) {
         Map<String, Entry> locker = existing(label, address);
-        synchronized (locker) {
-            Entry entry = locker.get(key);
-            if (entry == null) {
-                throw ApiException.notFound("locker key", label + "/" + address + "/" + key);
-            }
-            locker.put(key, new Entry(entry.data, entry.firstReported, entry.lastReported, true));
+        Entry entry = locker.get(key);
+        if (entry == null) {
+            throw ApiException.notFound("locker key", label + "/" + address + "/" + key);
         }
+        locker.put(key, new Entry(entry.data, entry.firstReported, entry.lastReported, true));
     }
 
-    void clearInstance(String label, String address) {
+    synchronized boolean has(String label) {
+        return byLabel.containsKey(label);
+    }
+
+    synchronized boolean has(String label, String address) {
+        return byLabel.getOrDefault(label, Map.of()).containsKey(address);
+    }
+
+    synchronized void clearInstance(String label, String address) {
         Map<String, Map<String, Entry>> instances = byLabel.get(label);
         if (instances != null) {
-            instances.remove(address);
+            release(instances.remove(address));
         }
     }
 
-    void clearLabel(String label) {
-        byLabel.remove(label);
+    synchronized void clearLabel(String label) {
+        Map<String, Map<String, Entry>> instances = byLabel.remove(label);
+        if (instances != null) {
+            instances.values().forEach(this::release);
+        }
     }
 
-    void clearAll() {
+    synchronized void clearAll() {
         byLabel.clear();
+        storedChars = 0;
     }
 
     /** Snapshot of one instance's locker; empty when it reported nothing. */
-    Map<String, Entry> instance(String label, String address) {
+    synchronized Map<String, Entry> instance(String label, String address) {
         Map<String, Map<String, Entry>> instances = byLabel.getOrDefault(label, Map.of());
         return copy(instances.getOrDefault(address, Map.of()));
     }
 
     /** Snapshot of every instance locker of a label. */
-    Map<String, Map<String, Entry>> label(String label) {
+    synchronized Map<String, Map<String, Entry>> label(String label) {
         Map<String, Map<String, Entry>> view = new TreeMap<>();
         byLabel.getOrDefault(label, Map.of()).forEach((address, locker) ->
                 view.put(address, copy(locker)));
@@ -85,14 +119,29 @@ final class Lockers {
     }
 
     /** Snapshot of every locker. */
-    Map<String, Map<String, Map<String, Entry>>> all() {
+    synchronized Map<String, Map<String, Map<String, Entry>>> all() {
         Map<String, Map<String, Map<String, Entry>>> view = new TreeMap<>();
         byLabel.keySet().forEach(label -> view.put(label, label(label)));
         return view;
     }
 
+    private void reserve(long chars, String label, String address, String key) {
+        if (chars > 0 && storedChars + chars > capChars) {
+            throw new ApiException(413, "lockers are full: " + label + "/" + address + "/" + key
+                    + " not stored", List.of(Problem.of("body", chars + " characters",
+                    "at most " + capChars + " characters across all lockers; clear some first")));
+        }
+        storedChars += chars;
+    }
+
+    private void release(Map<String, Entry> locker) {
+        if (locker != null) {
+            locker.values().forEach(entry -> storedChars -= size(entry));
+        }
+    }
+
     private Map<String, Entry> locker(String label, String address) {
-        return byLabel.computeIfAbsent(label, l -> new ConcurrentHashMap<>())
+        return byLabel.computeIfAbsent(label, l -> new TreeMap<>())
                 .computeIfAbsent(address, a -> new TreeMap<>());
     }
 
@@ -104,10 +153,12 @@ final class Lockers {
         return locker;
     }
 
+    private static long size(Entry entry) {
+        return entry == null ? 0 : entry.data.length();
+    }
+
     private static Map<String, Entry> copy(Map<String, Entry> locker) {
-        synchronized (locker) {
-            return new TreeMap<>(locker);
-        }
+        return new TreeMap<>(locker);
     }
 
     /** One stored value with the times it was first and last reported. */

@@ -39,7 +39,7 @@ public final class PeerAgent {
     private final String localBase;
     private final LockerReporter reporter;
     private volatile boolean stopped;
-    private long remindTimer = -1;
+    private volatile long remindTimer = -1;
 
     /**
      * @param localBase where this instance's own admin API answers, such as http://127.0.0.1:8080
@@ -53,15 +53,31 @@ public final class PeerAgent {
         this.self = new PeerInfo(options.label(), host.namespace(), host.hostName(),
                 advertisedAddress(options.address(), host, port));
         this.localBase = localBase;
-        this.reporter = options.locker() ? new LockerReporter(this) : null;
+        this.reporter = options.locker()
+                ? new LockerReporter(this, vertx.getOrCreateContext()) : null;
     }
 
-    /** The address the registry calls this instance on: --address, else POD_IP, else host IP. */
-    static String advertisedAddress(String address, HostIdentity host, int port) {
-        if (address != null && !address.isBlank()) {
-            return address.contains(":") ? address : address + ":" + port;
+    /**
+     * The address the registry calls this instance on: {@code --address} (the listener port
+     * added when it has none), else the host's IP ({@code POD_IP} in a pod) and the port.
+     */
+    public static String advertisedAddress(String address, HostIdentity host, int port) {
+        String given = address == null ? "" : address.trim();
+        if (given.isEmpty()) {
+            return withPort(host.ip(), port);
         }
-        return host.ip() + ":" + port;
+        return PeerInfo.isAddress(given) ? given : withPort(given, port);
+    }
+
+    /** Whether an {@code --address} value can be advertised: host, host:port, IPv6 forms. */
+    public static boolean isAdvertisable(String address) {
+        return address != null && !address.isBlank()
+                && PeerInfo.isAddress(advertisedAddress(address, null, 1));
+    }
+
+    private static String withPort(String host, int port) {
+        boolean bareIpv6 = host.indexOf(':') != host.lastIndexOf(':') && !host.startsWith("[");
+        return (bareIpv6 ? "[" + host + "]" : host) + ":" + port;
     }
 
     public PeerInfo self() {
@@ -75,6 +91,9 @@ public final class PeerAgent {
 
     /** Sends a last report, then leaves the registry. */
     public Future<Void> stop() {
+        if (stopped) {
+            return Future.succeededFuture();
+        }
         stopped = true;
         vertx.cancelTimer(remindTimer);
         Future<Void> lastReport = reporter == null ? Future.succeededFuture() : reporter.stop();
@@ -92,8 +111,10 @@ public final class PeerAgent {
         toRegistry(HttpMethod.POST, "/registry/peers/add", Json.write(self))
                 .onSuccess(reply -> {
                     if (reply.status() != 200) {
-                        log.warn("Registry {} refused to register {}: HTTP {} {}", registryUrl,
-                                self.name(), reply.status(), reply.body());
+                        log.warn("Registry {} refused to register {}: HTTP {} {}; retrying in {} ms",
+                                registryUrl, self.name(), reply.status(), reply.body().trim(),
+                                backoffMillis);
+                        retryJoin(backoffMillis);
                         return;
                     }
                     log.info("Joined registry {} as {} at {}", registryUrl, self.name(),
@@ -103,9 +124,12 @@ public final class PeerAgent {
                 .onFailure(e -> {
                     log.warn("Registry {} unreachable ({}); retrying in {} ms", registryUrl,
                             e.getMessage(), backoffMillis);
-                    vertx.setTimer(backoffMillis,
-                            t -> join(Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS)));
+                    retryJoin(backoffMillis);
                 });
+    }
+
+    private void retryJoin(long backoffMillis) {
+        vertx.setTimer(backoffMillis, t -> join(Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS)));
     }
 
     private void afterJoin() {
@@ -118,19 +142,38 @@ public final class PeerAgent {
         }
     }
 
+    /**
+     * Reminds the registry of this instance. A registry that did not know it any more (it
+     * restarted, losing its lockers too) answers 201, and every result is reported again.
+     */
     private void remind() {
         toRegistry(HttpMethod.POST, "/registry/peers/" + encode(self.name()) + "/remember",
                 Json.write(self))
+                .onSuccess(reply -> {
+                    if (reply.status() == 201) {
+                        log.info("Registry {} had forgotten {} at {}; registered again",
+                                registryUrl, self.name(), self.address());
+                        if (reporter != null) {
+                            reporter.resendAll();
+                        }
+                    } else if (reply.status() != 200) {
+                        log.warn("Registry {} refused the reminder of {}: HTTP {} {}",
+                                registryUrl, self.name(), reply.status(), reply.body().trim());
+                    }
+                })
                 .onFailure(e -> log.warn("Registry {} unreachable for reminder: {}", registryUrl,
                         e.getMessage()));
     }
 
-    /** Applies the registry's answer in order: tracked headers, targets, then jobs. */
+    /**
+     * Applies the registry's answer in order: tracked headers, targets, then jobs. Each is
+     * applied even if an earlier one was refused; refusals are logged.
+     */
     private Future<Void> apply(JsonNode config) {
         Future<Void> chain = Future.succeededFuture();
         String headers = config.path("trackingHeaders").asText("");
         if (!headers.isBlank()) {
-            chain = chain.compose(v -> local(HttpMethod.PUT, "/client/track/headers/add/"
+            chain = chain.transform(v -> local(HttpMethod.PUT, "/client/track/headers/add/"
                     + headers, null).mapEmpty());
         }
         for (JsonNode target : config.path("targets")) {
@@ -158,10 +201,10 @@ public final class PeerAgent {
         return send(method, registryUrl + path, body);
     }
 
-    /** The locker path of this instance for {@code key}. */
-    String lockerPath(String key) {
+    /** The path of a locker operation ({@code store}, {@code lock}) on {@code key}. */
+    String lockerPath(String operation, String key) {
         return "/registry/peers/" + encode(self.name()) + "/" + encode(self.address())
-                + "/locker/store/" + encode(key);
+                + "/locker/" + operation + "/" + encode(key);
     }
 
     Vertx vertx() {

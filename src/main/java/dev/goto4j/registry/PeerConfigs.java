@@ -37,6 +37,21 @@ final class PeerConfigs {
         }
     }
 
+    /** Adds an item for a label; an id already taken is refused with 409. */
+    void putNew(String label, ObjectNode item) {
+        Map<String, ObjectNode> items = byLabel.computeIfAbsent(label, l -> new LinkedHashMap<>());
+        synchronized (items) {
+            if (items.containsKey(idOf(item))) {
+                throw ApiException.conflict(kind, label + "/" + idOf(item));
+            }
+            items.put(idOf(item), item);
+        }
+    }
+
+    boolean has(String label) {
+        return byLabel.containsKey(label);
+    }
+
     /** Removes named items; unknown names are refused before anything is removed. */
     void remove(String label, List<String> ids) {
         Map<String, ObjectNode> items = byLabel.getOrDefault(label, Map.of());
@@ -74,13 +89,6 @@ final class PeerConfigs {
         Map<String, ObjectNode> items = byLabel.getOrDefault(label, Map.of());
         synchronized (items) {
             return new ArrayList<>(items.values());
-        }
-    }
-
-    List<String> ids(String label) {
-        Map<String, ObjectNode> items = byLabel.getOrDefault(label, Map.of());
-        synchronized (items) {
-            return new ArrayList<>(items.keySet());
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.goto4j.http.ApiException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,25 +12,45 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The peers that joined this registry, by label and then by address. An address that registers
- * again starts a new epoch; earlier lives are kept until a cleanup.
+ * again starts a new epoch; earlier lives are kept, also across a deregistration, until a
+ * cleanup or clear forgets them.
  */
 final class PeerDirectory {
 
+    /** Departed pods remembered per label for their epochs; the oldest are forgotten first. */
+    static final int DEPARTED_CAP = 1000;
+    /** Past epochs kept per pod; a pod restarting in a loop forgets its oldest lives. */
+    static final int PAST_EPOCHS_CAP = 100;
+
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();
 
-    /** Registers an instance; a start-up registration of a known address starts a new epoch. */
-    void register(PeerInfo info, boolean startUp) {
-        Peer peer = peers.computeIfAbsent(info.name(), name -> new Peer(name));
+    /**
+     * Registers an instance. A start-up registration of a known address, or any registration of
+     * an address that had left, starts a new epoch; a reminder of a present one only touches it.
+     *
+     * @return whether the address was registered already
+     */
+    boolean register(PeerInfo info, boolean startUp) {
+        Peer peer = peers.computeIfAbsent(info.name(), Peer::new);
         synchronized (peer) {
             peer.namespace = info.namespace();
             Pod pod = peer.pods.get(info.address());
-            if (pod == null) {
-                peer.pods.put(info.address(), new Pod(podName(info), info.address()));
-            } else if (startUp) {
-                pod.newEpoch(podName(info));
-            } else {
-                pod.touch();
+            if (pod != null) {
+                if (startUp) {
+                    pod.newEpoch(podName(info));
+                } else {
+                    pod.touch();
+                }
+                return true;
             }
+            Pod departed = peer.departed.remove(info.address());
+            if (departed != null) {
+                departed.newEpoch(podName(info));
+                peer.pods.put(info.address(), departed);
+            } else {
+                peer.pods.put(info.address(), new Pod(podName(info), info.address()));
+            }
+            return false;
         }
     }
 
@@ -37,11 +58,35 @@ final class PeerDirectory {
         return info.pod().isEmpty() ? info.name() : info.pod();
     }
 
+    /** Deregisters an address; its epochs are kept in case it comes back. */
     void remove(String label, String address) {
         Peer peer = find(label);
         synchronized (peer) {
-            if (peer.pods.remove(address) == null) {
+            Pod pod = peer.pods.remove(address);
+            if (pod == null) {
                 throw ApiException.notFound("peer address", label + "/" + address);
+            }
+            peer.departed.put(address, pod);
+        }
+    }
+
+    /** Removes an address and its history, as a health cleanup does. */
+    void forget(String label, String address) {
+        Peer peer = peers.get(label);
+        if (peer != null) {
+            synchronized (peer) {
+                peer.pods.remove(address);
+                peer.departed.remove(address);
+            }
+        }
+    }
+
+    /** Forgets the history of every departed pod of a label. */
+    void forgetDeparted(String label) {
+        Peer peer = peers.get(label);
+        if (peer != null) {
+            synchronized (peer) {
+                peer.departed.clear();
             }
         }
     }
@@ -106,6 +151,12 @@ final class PeerDirectory {
         private final String name;
         private String namespace = "local";
         private final Map<String, Pod> pods = new TreeMap<>();
+        private final Map<String, Pod> departed = new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Pod> eldest) {
+                return size() > DEPARTED_CAP;
+            }
+        };
 
         private Peer(String name) {
             this.name = name;
@@ -128,6 +179,9 @@ final class PeerDirectory {
             name = podName;
             healthy = true;
             past.add(current);
+            if (past.size() > PAST_EPOCHS_CAP) {
+                past.remove(0);
+            }
             current = new Epoch(current.epoch() + 1, Timestamps.now());
         }
 

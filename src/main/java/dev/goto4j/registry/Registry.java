@@ -1,6 +1,5 @@
 package dev.goto4j.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goto4j.http.ApiException;
 import dev.goto4j.http.CommaList;
@@ -8,12 +7,14 @@ import dev.goto4j.http.Json;
 import dev.goto4j.http.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +30,18 @@ public final class Registry {
     final PeerDirectory directory = new PeerDirectory();
     final PeerConfigs targets = new PeerConfigs("target", "name");
     final PeerConfigs jobs = new PeerConfigs("job", "id");
-    final Lockers lockers = new Lockers();
+    final Lockers lockers;
     private final PeerCalls calls;
-    private volatile String trackedHeaders = "";
+    /** Header names in lower case, as peers report them, in the order they were added. */
+    private final Set<String> trackedHeaders = new LinkedHashSet<>();
 
     public Registry(Vertx vertx) {
+        this(vertx, new Lockers());
+    }
+
+    Registry(Vertx vertx, Lockers lockers) {
         this.calls = new PeerCalls(vertx, directory);
+        this.lockers = lockers;
     }
 
     /** Registers an instance and answers what it should run: targets, jobs, tracked headers. */
@@ -45,16 +52,25 @@ public final class Registry {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("targets", targets.of(peer.name()));
         config.put("jobs", jobs.of(peer.name()));
-        config.put("trackingHeaders", trackedHeaders);
+        config.put("trackingHeaders", trackedHeaders());
         return config;
     }
 
-    void remember(String label, PeerInfo peer) {
+    /**
+     * Takes a reminder: a registry that restarted learns the instance again, and nothing is
+     * answered to run. Returns whether the instance was known already.
+     */
+    boolean remember(String label, PeerInfo peer) {
         if (!label.equals(peer.name())) {
             throw ApiException.invalid("peer name does not match the path",
                     Problem.of("name", peer.name(), label));
         }
-        directory.register(peer, false);
+        boolean known = directory.register(peer, false);
+        if (!known) {
+            log.info("Peer {} at {} registered again by its reminder", peer.name(),
+                    peer.address());
+        }
+        return known;
     }
 
     void deregister(String label, String address) {
@@ -62,18 +78,28 @@ public final class Registry {
         log.info("Peer {} at {} left", label, address);
     }
 
-    /** Validates a target or job body: a JSON object naming itself. */
-    static ObjectNode item(Buffer body, PeerConfigs configs, String what, String idField) {
-        JsonNode node = Json.read(body, JsonNode.class, what);
-        if (!(node instanceof ObjectNode object)) {
-            throw ApiException.invalid("invalid " + what + ": not a JSON object",
-                    Problem.of("body", node.getNodeType(), "a JSON object"));
+    /**
+     * Refuses a label the registry has never heard of: no instance registered, no target, job
+     * or locker kept for it.
+     */
+    void requireKnown(String label) {
+        if (!directory.has(label) && !targets.has(label) && !jobs.has(label)
+                && !lockers.has(label)) {
+            throw ApiException.notFound("peer", label);
         }
-        if (configs.idOf(object).isBlank()) {
-            throw ApiException.invalid("invalid " + what + ": no " + idField,
-                    Problem.of(idField, null, "a non-empty " + idField));
+    }
+
+    /** Refuses an instance that is neither registered nor has a locker. */
+    void requireKnown(String label, String address) {
+        requireKnown(label);
+        if (!directory.addresses(label).contains(address) && !lockers.has(label, address)) {
+            throw ApiException.notFound("peer address", label + "/" + address);
         }
-        return object;
+    }
+
+    /** Refuses a label without registered instances, for commands that go to them. */
+    void requireRegistered(String label) {
+        directory.find(label);
     }
 
     Future<PeerCalls.Outcome> addTarget(String label, ObjectNode target) {
@@ -88,12 +114,13 @@ public final class Registry {
     }
 
     Future<PeerCalls.Outcome> clearTargets(String label) {
+        requireKnown(label);
         targets.clear(label);
         return calls.toLabel(label, HttpMethod.POST, "/client/targets/clear", null);
     }
 
     Future<PeerCalls.Outcome> addJob(String label, ObjectNode job) {
-        jobs.put(label, job);
+        jobs.putNew(label, job);
         return calls.toLabel(label, HttpMethod.POST, "/jobs/add", Json.write(job));
     }
 
@@ -104,16 +131,24 @@ public final class Registry {
     }
 
     Future<PeerCalls.Outcome> clearJobs(String label) {
+        requireKnown(label);
         jobs.clear(label);
         return calls.toLabel(label, HttpMethod.POST, "/jobs/clear", null);
     }
 
     /** Sends a command path to every instance of one label. */
     Future<PeerCalls.Outcome> command(String label, String path) {
-        if (!directory.has(label)) {
-            throw ApiException.notFound("peer", label);
-        }
+        requireRegistered(label);
         return calls.toLabel(label, HttpMethod.POST, path, null);
+    }
+
+    /** Sends a command about named targets or jobs, all known at the registry, to one label. */
+    Future<PeerCalls.Outcome> command(String label, PeerConfigs items, List<String> ids,
+                                      String pathFormat) {
+        requireRegistered(label);
+        items.requireAll(label, ids);
+        return calls.toLabel(label, HttpMethod.POST,
+                String.format(pathFormat, String.join(",", ids)), null);
     }
 
     /** Sends a command path to every instance of every label. */
@@ -125,10 +160,30 @@ public final class Registry {
         return Future.all(all).map(f -> f.list());
     }
 
+    /**
+     * Adds headers that every peer tracks: pushed now to the peers, which add them to what they
+     * track, and answered to peers that join later together with those added before.
+     */
     Future<List<PeerCalls.Outcome>> trackHeaders(String headers) {
-        CommaList.required("headers", headers);
-        trackedHeaders = headers;
-        return commandAll("/client/track/headers/add/" + headers);
+        List<String> names = CommaList.required("headers", headers);
+        synchronized (trackedHeaders) {
+            names.forEach(name -> trackedHeaders.add(name.toLowerCase(Locale.ROOT)));
+        }
+        return commandAll("/client/track/headers/add/" + String.join(",", names));
+    }
+
+    /** Stops every peer tracking any header; peers that join later track none. */
+    Future<List<PeerCalls.Outcome>> clearTrackedHeaders() {
+        synchronized (trackedHeaders) {
+            trackedHeaders.clear();
+        }
+        return commandAll("/client/track/headers/clear");
+    }
+
+    private String trackedHeaders() {
+        synchronized (trackedHeaders) {
+            return String.join(",", trackedHeaders);
+        }
     }
 
     void clearAllTargets() {
@@ -165,14 +220,20 @@ public final class Registry {
                 .map(status -> status == 200).otherwise(false);
     }
 
-    /** Removes the instances that do not answer; answers them by label. */
+    /**
+     * Removes the instances that do not answer, with their history, and forgets the history of
+     * departed ones; answers the removed addresses by label.
+     */
     Future<Map<String, List<String>>> cleanup(List<String> labels) {
+        labels.forEach(directory::forgetDeparted);
         return health(labels).map(health -> {
             Map<String, List<String>> removed = new TreeMap<>();
             health.forEach((label, byAddress) -> byAddress.forEach((address, healthy) -> {
                 if (!healthy) {
-                    directory.remove(label, address);
+                    directory.forget(label, address);
                     removed.computeIfAbsent(label, l -> new ArrayList<>()).add(address);
+                    log.info("Peer {} at {} removed: it did not answer a health check", label,
+                            address);
                 }
             }));
             return removed;

@@ -3,20 +3,28 @@ package dev.goto4j.registry;
 import static dev.goto4j.http.Routes.command;
 import static dev.goto4j.http.Routes.read;
 
+import dev.goto4j.http.ApiException;
 import dev.goto4j.http.CommaList;
 import dev.goto4j.http.Json;
+import dev.goto4j.http.Problem;
 import dev.goto4j.http.Replies;
 import dev.goto4j.http.Routes;
 import dev.goto4j.server.AdminApi;
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Admin routes of the registry, under {@code /registry/peers} and, as the scenarios spell it,
  * {@code /registry/peer}.
  */
 public final class RegistryRoutes implements AdminApi {
+
+    private static final Set<String> YES = Set.of("y", "yes", "true", "1", "on");
+    private static final Set<String> NO = Set.of("n", "no", "false", "0", "off");
 
     private final Registry registry;
 
@@ -49,65 +57,75 @@ public final class RegistryRoutes implements AdminApi {
                 registry.health(registry.labels())));
         router.post(base + "/health/cleanup").handler(ctx -> replyJson(ctx,
                 registry.cleanup(registry.labels())));
+        // Beyond the reference, which has no way to stop tracking: a header named "clear"
+        // cannot be added through this path.
+        command(router, base + "/track/headers/clear", ctx -> Routes.replyWhenDone(ctx,
+                registry.clearTrackedHeaders(), r -> "Peers will track no headers"));
         command(router, base + "/track/headers/:headers", ctx -> Routes.replyWhenDone(ctx,
                 registry.trackHeaders(ctx.pathParam("headers")),
                 r -> "Peers will track headers " + ctx.pathParam("headers")));
         read(router, base, ctx -> Replies.json(ctx, registry.directory.snapshot()));
-        router.post(base + "/:peer/remember").handler(ctx -> {
-            registry.remember(ctx.pathParam("peer"),
-                    Json.read(ctx.body().buffer(), PeerInfo.class, "peer"));
-            Replies.text(ctx, "Peer " + ctx.pathParam("peer") + " remembered");
-        });
+        router.post(base + "/:peer/remember").handler(this::rememberPeer);
         command(router, base + "/:peer/remove/:address", ctx -> {
-            registry.deregister(ctx.pathParam("peer"), ctx.pathParam("address"));
-            Replies.text(ctx, "Peer " + ctx.pathParam("peer") + " at "
-                    + ctx.pathParam("address") + " removed");
+            registry.deregister(label(ctx), address(ctx));
+            Replies.text(ctx, "Peer " + label(ctx) + " at " + address(ctx) + " removed");
         });
-        router.post(base + "/:peer/health/cleanup").handler(ctx -> replyJson(ctx,
-                registry.cleanup(List.of(label(ctx)))));
+        router.post(base + "/:peer/health/cleanup").handler(ctx -> {
+            registry.requireRegistered(label(ctx));
+            replyJson(ctx, registry.cleanup(List.of(label(ctx))));
+        });
         read(router, base + "/:peer/health/:address", ctx -> replyJson(ctx,
-                registry.health(ctx.pathParam("peer"), ctx.pathParam("address"))));
-        read(router, base + "/:peer/health", ctx -> replyJson(ctx,
-                registry.health(List.of(label(ctx)))));
+                registry.health(label(ctx), address(ctx))));
+        read(router, base + "/:peer/health", ctx -> {
+            registry.requireRegistered(label(ctx));
+            replyJson(ctx, registry.health(List.of(label(ctx))));
+        });
     }
 
     private void mountLockers(Router router, String base) {
-        read(router, base + "/lockers", ctx -> Replies.json(ctx, registry.lockers.all()));
+        Lockers lockers = registry.lockers;
+        read(router, base + "/lockers", ctx -> Replies.json(ctx, lockers.all()));
         command(router, base + "/lockers/clear", ctx -> {
-            registry.lockers.clearAll();
+            lockers.clearAll();
             Replies.text(ctx, "All lockers cleared");
         });
         read(router, base + "/lockers/targets/results", ctx -> Replies.json(ctx,
-                ResultsSummary.of(registry.lockers.all(), isYes(ctx.queryParams().get("detailed")))));
-        read(router, base + "/:peer/locker", ctx -> Replies.json(ctx,
-                registry.lockers.label(ctx.pathParam("peer"))));
-        command(router, base + "/:peer/locker/clear", ctx -> {
-            registry.lockers.clearLabel(ctx.pathParam("peer"));
-            Replies.text(ctx, "Locker of " + ctx.pathParam("peer") + " cleared");
+                isYes(ctx.queryParams().get("detailed"))
+                        ? ResultsSummary.detailed(lockers.all())
+                        : ResultsSummary.summary(lockers.all())));
+        read(router, base + "/:peer/locker", ctx -> {
+            registry.requireKnown(label(ctx));
+            Replies.json(ctx, lockers.label(label(ctx)));
         });
-        read(router, base + "/:peer/:address/locker", ctx -> Replies.json(ctx,
-                registry.lockers.instance(ctx.pathParam("peer"), ctx.pathParam("address"))));
+        command(router, base + "/:peer/locker/clear", ctx -> {
+            registry.requireKnown(label(ctx));
+            lockers.clearLabel(label(ctx));
+            Replies.text(ctx, "Locker of " + label(ctx) + " cleared");
+        });
+        read(router, base + "/:peer/:address/locker", ctx -> {
+            registry.requireKnown(label(ctx), address(ctx));
+            Replies.json(ctx, lockers.instance(label(ctx), address(ctx)));
+        });
         command(router, base + "/:peer/:address/locker/clear", ctx -> {
-            registry.lockers.clearInstance(ctx.pathParam("peer"), ctx.pathParam("address"));
-            Replies.text(ctx, "Locker of " + ctx.pathParam("peer") + " at "
-                    + ctx.pathParam("address") + " cleared");
+            registry.requireKnown(label(ctx), address(ctx));
+            lockers.clearInstance(label(ctx), address(ctx));
+            Replies.text(ctx, "Locker of " + label(ctx) + " at " + address(ctx) + " cleared");
         });
         command(router, base + "/:peer/:address/locker/store/:key", ctx -> {
             String data = ctx.body().buffer() == null ? "" : ctx.body().asString();
-            registry.lockers.store(ctx.pathParam("peer"), ctx.pathParam("address"),
-                    ctx.pathParam("key"), data);
-            Replies.text(ctx, "Stored " + ctx.pathParam("key") + " for "
-                    + ctx.pathParam("peer") + " at " + ctx.pathParam("address"));
+            lockers.store(label(ctx), checkedAddress(ctx), ctx.pathParam("key"), data);
+            Replies.text(ctx, "Stored " + ctx.pathParam("key") + " for " + label(ctx) + " at "
+                    + address(ctx));
         });
         command(router, base + "/:peer/:address/locker/remove/:key", ctx -> {
-            registry.lockers.remove(ctx.pathParam("peer"), ctx.pathParam("address"),
-                    ctx.pathParam("key"));
-            Replies.text(ctx, "Removed " + ctx.pathParam("key"));
+            lockers.remove(label(ctx), address(ctx), ctx.pathParam("key"));
+            Replies.text(ctx, "Removed " + ctx.pathParam("key") + " of " + label(ctx) + " at "
+                    + address(ctx));
         });
         command(router, base + "/:peer/:address/locker/lock/:key", ctx -> {
-            registry.lockers.lock(ctx.pathParam("peer"), ctx.pathParam("address"),
-                    ctx.pathParam("key"));
-            Replies.text(ctx, "Locked " + ctx.pathParam("key"));
+            lockers.lock(label(ctx), address(ctx), ctx.pathParam("key"));
+            Replies.text(ctx, "Locked " + ctx.pathParam("key") + " of " + label(ctx) + " at "
+                    + address(ctx));
         });
     }
 
@@ -119,18 +137,32 @@ public final class RegistryRoutes implements AdminApi {
                     r -> "Targets of all peers cleared");
         });
         command(router, base + "/targets/invoke/all", ctx -> Routes.replyWhenDone(ctx,
-                registry.commandAll("/client/targets/invoke/all"), r -> "Targets invoked"));
+                registry.commandAll("/client/targets/invoke/all"),
+                r -> "Targets invoked on all peers"));
         command(router, base + "/targets/stop/all", ctx -> Routes.replyWhenDone(ctx,
-                registry.commandAll("/client/targets/stop/all"), r -> "Targets stopped"));
+                registry.commandAll("/client/targets/stop/all"),
+                r -> "Targets stopped on all peers"));
+        // Peers always keep both summed and per-invocation results (the client keeps the latest
+        // invocations up to its cap), so these switches of the reference have nothing to turn.
+        command(router, base + "/targets/results/all/:enable", ctx -> {
+            checkFlag(ctx, "enable");
+            Replies.text(ctx, "Peers always sum results across all targets; nothing to change");
+        });
+        command(router, base + "/targets/results/invocations/:enable", ctx -> {
+            checkFlag(ctx, "enable");
+            Replies.text(ctx, "Peers always keep results per invocation; nothing to change");
+        });
         router.post(base + "/:peer/targets/add").handler(ctx -> {
-            var target = Registry.item(ctx.body().buffer(), registry.targets, "target", "name");
+            var target = PeerItems.target(ctx.body().buffer());
             Routes.replyWhenDone(ctx, registry.addTarget(label(ctx), target),
                     o -> o.sentence("Target " + target.get("name").asText() + " added"));
         });
         router.post(base + "/:peer/targets/clear").handler(ctx -> Routes.replyWhenDone(ctx,
                 registry.clearTargets(label(ctx)), o -> o.sentence("Targets cleared")));
-        read(router, base + "/:peer/targets", ctx -> Replies.json(ctx,
-                registry.targets.of(label(ctx))));
+        read(router, base + "/:peer/targets", ctx -> {
+            registry.requireKnown(label(ctx));
+            Replies.json(ctx, registry.targets.of(label(ctx)));
+        });
         command(router, base + "/:peer/targets/invoke/all", ctx -> Routes.replyWhenDone(ctx,
                 registry.command(label(ctx), "/client/targets/invoke/all"),
                 o -> o.sentence("Targets invoked")));
@@ -140,17 +172,12 @@ public final class RegistryRoutes implements AdminApi {
         command(router, base + "/:peer/targets/:targets/remove", ctx -> Routes.replyWhenDone(ctx,
                 registry.removeTargets(label(ctx), names(ctx, "targets")),
                 o -> o.sentence("Targets removed")));
-        command(router, base + "/:peer/targets/:targets/invoke", ctx -> {
-            List<String> names = names(ctx, "targets");
-            registry.targets.requireAll(label(ctx), names);
-            Routes.replyWhenDone(ctx, registry.command(label(ctx),
-                    "/client/targets/" + String.join(",", names) + "/invoke"),
-                    o -> o.sentence("Targets invoked"));
-        });
+        command(router, base + "/:peer/targets/:targets/invoke", ctx -> Routes.replyWhenDone(ctx,
+                registry.command(label(ctx), registry.targets, names(ctx, "targets"),
+                        "/client/targets/%s/invoke"), o -> o.sentence("Targets invoked")));
         command(router, base + "/:peer/targets/:targets/stop", ctx -> Routes.replyWhenDone(ctx,
-                registry.command(label(ctx), "/client/targets/"
-                        + String.join(",", names(ctx, "targets")) + "/stop"),
-                o -> o.sentence("Targets stopped")));
+                registry.command(label(ctx), registry.targets, names(ctx, "targets"),
+                        "/client/targets/%s/stop"), o -> o.sentence("Targets stopped")));
     }
 
     private void mountJobs(Router router, String base) {
@@ -160,23 +187,28 @@ public final class RegistryRoutes implements AdminApi {
             Routes.replyWhenDone(ctx, registry.commandAll("/jobs/clear"),
                     r -> "Jobs of all peers cleared");
         });
+        command(router, base + "/jobs/stop/all", ctx -> Routes.replyWhenDone(ctx,
+                registry.commandAll("/jobs/stop/all"), r -> "Jobs stopped on all peers"));
         router.post(base + "/:peer/jobs/add").handler(ctx -> {
-            var job = Registry.item(ctx.body().buffer(), registry.jobs, "job", "id");
+            var job = PeerItems.job(ctx.body().buffer());
             Routes.replyWhenDone(ctx, registry.addJob(label(ctx), job),
                     o -> o.sentence("Job " + job.get("id").asText() + " added"));
         });
         router.post(base + "/:peer/jobs/clear").handler(ctx -> Routes.replyWhenDone(ctx,
                 registry.clearJobs(label(ctx)), o -> o.sentence("Jobs cleared")));
-        read(router, base + "/:peer/jobs", ctx -> Replies.json(ctx, registry.jobs.of(label(ctx))));
+        read(router, base + "/:peer/jobs", ctx -> {
+            registry.requireKnown(label(ctx));
+            Replies.json(ctx, registry.jobs.of(label(ctx)));
+        });
+        // The reference names running a job both "run" and "invoke"; both answer.
         for (String run : List.of("run", "invoke")) {
+            command(router, base + "/jobs/" + run + "/all", ctx -> Routes.replyWhenDone(ctx,
+                    registry.commandAll("/jobs/run/all"), r -> "Jobs run on all peers"));
             command(router, base + "/:peer/jobs/" + run + "/all", ctx -> Routes.replyWhenDone(ctx,
                     registry.command(label(ctx), "/jobs/run/all"), o -> o.sentence("Jobs run")));
-            command(router, base + "/:peer/jobs/:jobs/" + run, ctx -> {
-                List<String> ids = names(ctx, "jobs");
-                registry.jobs.requireAll(label(ctx), ids);
-                Routes.replyWhenDone(ctx, registry.command(label(ctx),
-                        "/jobs/" + String.join(",", ids) + "/run"), o -> o.sentence("Jobs run"));
-            });
+            command(router, base + "/:peer/jobs/:jobs/" + run, ctx -> Routes.replyWhenDone(ctx,
+                    registry.command(label(ctx), registry.jobs, names(ctx, "jobs"),
+                            "/jobs/%s/run"), o -> o.sentence("Jobs run")));
         }
         command(router, base + "/:peer/jobs/stop/all", ctx -> Routes.replyWhenDone(ctx,
                 registry.command(label(ctx), "/jobs/stop/all"), o -> o.sentence("Jobs stopped")));
@@ -184,8 +216,8 @@ public final class RegistryRoutes implements AdminApi {
                 registry.removeJobs(label(ctx), names(ctx, "jobs")),
                 o -> o.sentence("Jobs removed")));
         command(router, base + "/:peer/jobs/:jobs/stop", ctx -> Routes.replyWhenDone(ctx,
-                registry.command(label(ctx), "/jobs/" + String.join(",", names(ctx, "jobs"))
-                        + "/stop"), o -> o.sentence("Jobs stopped")));
+                registry.command(label(ctx), registry.jobs, names(ctx, "jobs"), "/jobs/%s/stop"),
+                o -> o.sentence("Jobs stopped")));
     }
 
     private void addPeer(RoutingContext ctx) {
@@ -193,7 +225,19 @@ public final class RegistryRoutes implements AdminApi {
         Replies.json(ctx, registry.register(peer));
     }
 
-    private static <T> void replyJson(RoutingContext ctx, io.vertx.core.Future<T> future) {
+    /** Answers 201 when the reminder registered an instance the registry did not know. */
+    private void rememberPeer(RoutingContext ctx) {
+        PeerInfo peer = Json.read(ctx.body().buffer(), PeerInfo.class, "peer");
+        if (registry.remember(label(ctx), peer)) {
+            Replies.text(ctx, "Peer " + label(ctx) + " at " + peer.address() + " remembered");
+        } else {
+            ctx.response().setStatusCode(201);
+            Replies.text(ctx, "Peer " + label(ctx) + " at " + peer.address()
+                    + " was not known and is registered again");
+        }
+    }
+
+    private static <T> void replyJson(RoutingContext ctx, Future<T> future) {
         future.onComplete(ar -> {
             if (ar.succeeded()) {
                 Replies.json(ctx, ar.result());
@@ -207,12 +251,33 @@ public final class RegistryRoutes implements AdminApi {
         return ctx.pathParam("peer");
     }
 
+    private static String address(RoutingContext ctx) {
+        return ctx.pathParam("address");
+    }
+
+    /** The address of a locker being written: it must read as host:port. */
+    private static String checkedAddress(RoutingContext ctx) {
+        String address = address(ctx);
+        if (!PeerInfo.isAddress(address)) {
+            throw ApiException.badRequest("invalid peer address: " + address,
+                    Problem.of("address", address, "host:port"));
+        }
+        return address;
+    }
+
     private static List<String> names(RoutingContext ctx, String param) {
         return CommaList.required(param, ctx.pathParam(param));
     }
 
+    private static void checkFlag(RoutingContext ctx, String param) {
+        String value = ctx.pathParam(param).toLowerCase(Locale.ROOT);
+        if (!YES.contains(value) && !NO.contains(value)) {
+            throw ApiException.badRequest("invalid " + param + ": " + ctx.pathParam(param),
+                    Problem.of(param, ctx.pathParam(param), "y, n, true or false"));
+        }
+    }
+
     private static boolean isYes(String flag) {
-        return flag != null && (flag.equalsIgnoreCase("y") || flag.equalsIgnoreCase("yes")
-                || flag.equalsIgnoreCase("true"));
+        return flag != null && YES.contains(flag.toLowerCase(Locale.ROOT));
     }
 }

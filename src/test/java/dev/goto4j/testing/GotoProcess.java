@@ -4,10 +4,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -33,13 +35,25 @@ public final class GotoProcess extends HttpCalls implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts {@code ./goto --bind 127.0.0.1 --port 0} plus {@code args}, waits for its port. */
+    /**
+     * Starts {@code ./goto --bind 127.0.0.1} plus {@code args}, waits for its port. Without a
+     * {@code --port} in {@code args}, {@code --port 0} picks a free one.
+     */
     public static GotoProcess start(String... args) {
-        List<String> command = new ArrayList<>(List.of(script().toString(), "--bind", "127.0.0.1",
-                "--port", "0"));
+        return start(Map.of(), args);
+    }
+
+    /** Like {@link #start(String...)}, with extra environment variables such as GOTO_JAVA_OPTS. */
+    public static GotoProcess start(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(script().toString(), "--bind", "127.0.0.1"));
+        if (!List.of(args).contains("--port")) {
+            command.addAll(List.of("--port", "0"));
+        }
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(env);
+            Process process = builder.start();
             List<String> lines = new CopyOnWriteArrayList<>();
             CompletableFuture<Integer> port = new CompletableFuture<>();
             Thread reader = new Thread(() -> readLines(process, lines, port), "goto-process-log");
@@ -74,6 +88,19 @@ public final class GotoProcess extends HttpCalls implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** A port free right now, for a process that must be started on a known port. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public List<String> logLines() {
