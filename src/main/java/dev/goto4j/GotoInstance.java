@@ -77,7 +77,10 @@ public final class GotoInstance {
         apis.add(new ProxyRoutes(proxy));
         apis.add(new TriggerRoutes(triggers));
         // [jobs]
-        apis.add(new JobRoutes(new Jobs(vertx, options.allowExec())));
+        Jobs jobs = new Jobs(vertx, client, options.allowExec());
+        apis.add(new JobRoutes(jobs));
+        // Command jobs run as OS processes, which would outlive the instance if not stopped.
+        onStop(jobs::close);
         // [registry and peer]
         apis.add(new RegistryRoutes(new Registry(vertx)));
 

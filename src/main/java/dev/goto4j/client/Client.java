@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpClientAgent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -71,7 +72,9 @@ public final class Client {
 
     /** Starts a new invocation of the named targets; 404 naming unknown ones, nothing started. */
     Invocation invoke(List<String> names, boolean all) {
-        List<Target> chosen = all ? targets.all() : targets.named(names);
+        // A name listed twice is one target: its counts are kept by name.
+        List<Target> chosen = all ? targets.all()
+                : targets.named(new ArrayList<>(new LinkedHashSet<>(names)));
         if (chosen.isEmpty()) {
             throw new ApiException(404, "no targets to invoke",
                     List.of(Problem.of("targets", "all", "at least one configured target")));
@@ -111,12 +114,24 @@ public final class Client {
         }
     }
 
-    /** Asks running invocations of the named targets (all when null) to stop. */
+    /**
+     * Asks running invocations of the named targets (all when null) to stop; 404 naming any
+     * name that is neither configured nor running, and then nothing is stopped.
+     */
     void stop(List<String> names) {
         if (names != null) {
-            targets.named(names);
+            List<String> unknown = new ArrayList<>(names);
+            unknown.removeIf(name -> targets.has(name) || isRunning(name));
+            if (!unknown.isEmpty()) {
+                targets.named(unknown);
+            }
         }
         running.forEach(invocation -> invocation.stop(names));
+    }
+
+    private boolean isRunning(String name) {
+        return running.stream().flatMap(invocation -> invocation.runs().stream())
+                .anyMatch(run -> run.name().equals(name));
     }
 
     boolean isBlocking() {
@@ -176,16 +191,26 @@ public final class Client {
     /**
      * Sends one request as {@code target} describes it (method, URL, headers, body, protocol,
      * TLS and timeouts; counts, delays and retries are not applied), on a client opened for the
-     * call and closed after it. Fails when no response came back.
+     * call and closed after it. Keeps at most {@code maxBodyBytes} of the answer's body and
+     * drops the rest, so a large download cannot fill the heap. Fails when no response came.
      */
-    public Future<Response> invokeOnce(Target target) {
+    public Future<Response> invokeOnce(Target target, int maxBodyBytes) {
         TargetPlan plan = new TargetPlan(target, roots);
         HttpClientAgent once = vertx.httpClientBuilder().with(plan.clientOptions()).build();
-        String id = plan.sendId ? java.util.UUID.randomUUID().toString() : null;
+        String id = plan.sendId ? RequestIds.next() : null;
         return once.request(plan.requestOptions(id))
-                .compose(request -> request.send(plan.body))
-                .compose(response -> response.body().map(body ->
-                        new Response(response.statusCode(), response.headers(), body)))
+                .compose(request -> plan.prepare(request).send(plan.body))
+                .compose(response -> {
+                    Buffer body = Buffer.buffer();
+                    response.handler(chunk -> {
+                        int room = maxBodyBytes - body.length();
+                        if (room > 0) {
+                            body.appendBuffer(chunk, 0, Math.min(room, chunk.length()));
+                        }
+                    });
+                    return response.end().map(v -> new Response(response.statusCode(),
+                            response.headers(), body));
+                })
                 .eventually(once::close);
     }
 

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -39,7 +40,9 @@ public record ClientResults(
         Latency latencyMillis,
         Map<String, Latency> targetLatencyMillis) {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    /** RFC 3339 with the offset and always three sub-second digits. */
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 
     /** Response times in milliseconds; all zero when nothing was measured. */
     public record Latency(long count, double min, double p50, double p90, double p99,
@@ -95,18 +98,22 @@ public record ClientResults(
                 statuses.put(statusText(code), n);
             }
         }
-        long failures = counts.byCode[0].sum();
+        long failures = 0;
+        for (Map.Entry<String, LongAdder> error : counts.byError.entrySet()) {
+            long n = error.getValue().sum();
+            failures += n;
+            statuses.merge(error.getKey(), n, Long::sum);
+        }
         if (failures > 0) {
             total += failures;
             codes.put("0", failures);
-            counts.byError.forEach((text, n) -> statuses.merge(text, n.sum(), Long::sum));
         }
         if (total == 0) {
             return false;
         }
         targetInvocationCounts.put(target, total);
         targetFirstResponses.put(target, time(counts.firstResponseMillis.get()));
-        targetLastResponses.put(target, time(counts.lastResponseMillis));
+        targetLastResponses.put(target, time(counts.lastResponseMillis.get()));
         countsByTargetStatusCode.put(target, codes);
         countsByTargetStatus.put(target, statuses);
         codes.forEach((k, v) -> countsByStatusCodes.merge(k, v, Long::sum));
@@ -119,11 +126,13 @@ public record ClientResults(
         Map<String, Long> headers = new TreeMap<>();
         Map<String, Map<String, Long>> values = new TreeMap<>();
         counts.byHeader.forEach((name, header) -> {
-            headers.put(name, header.total.sum());
             Map<String, Long> byValue = new TreeMap<>();
             header.byValue.forEach((value, n) -> byValue.put(value, n.sum()));
+            // The total is the sum of the values read here, so the two never disagree.
+            long total = byValue.values().stream().mapToLong(Long::longValue).sum();
+            headers.put(name, total);
             values.put(name, byValue);
-            countsByHeaders.merge(name, header.total.sum(), Long::sum);
+            countsByHeaders.merge(name, total, Long::sum);
             Map<String, Long> overall = countsByHeaderValues.computeIfAbsent(name,
                     n -> new TreeMap<>());
             byValue.forEach((value, n) -> overall.merge(value, n, Long::sum));
@@ -137,7 +146,7 @@ public record ClientResults(
         return code + " " + reason;
     }
 
-    private static String time(long epochMillis) {
+    static String time(long epochMillis) {
         return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneId.systemDefault())
                 .format(TIME);
     }

@@ -7,12 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One invoke call: its index, the target runs it started, and their own results. */
+/**
+ * One invoke call: its index, the target runs it started, and their own results. When the
+ * last run ends, the results are read once into a snapshot and the runs with their live
+ * counters (a latency histogram alone takes some 400 KB) are let go, so the finished
+ * invocations kept for {@code /client/results/invocations} cost only their snapshots.
+ */
 final class Invocation {
 
     private final int index;
-    private final List<TargetRun> runs;
     private final Future<Void> finished;
+    private volatile List<TargetRun> runs;
+    private volatile View snapshot;
 
     private Invocation(int index, List<TargetRun> runs, Future<Void> finished) {
         this.index = index;
@@ -23,7 +29,15 @@ final class Invocation {
     static Invocation start(int index, List<TargetRun> runs) {
         List<Future<Void>> all = new ArrayList<>();
         runs.forEach(run -> all.add(run.start()));
-        return new Invocation(index, List.copyOf(runs), Future.join(all).mapEmpty());
+        Invocation invocation = new Invocation(index, List.copyOf(runs),
+                Future.join(all).mapEmpty());
+        invocation.finished.onComplete(ar -> invocation.freeze());
+        return invocation;
+    }
+
+    private void freeze() {
+        snapshot = view(runs, true);
+        runs = List.of();
     }
 
     int index() {
@@ -54,15 +68,22 @@ final class Invocation {
         return any;
     }
 
+    /** The invocation as it stands: its snapshot once finished, else read from its runs. */
     View view() {
+        // Runs first: freeze() sets the snapshot before it lets the runs go.
+        List<TargetRun> live = runs;
+        View frozen = snapshot;
+        return frozen != null ? frozen : view(live, finished.isComplete());
+    }
+
+    private View view(List<TargetRun> of, boolean done) {
         Map<String, TargetRun.ActiveStatus> status = new LinkedHashMap<>();
         List<TargetCounts> counts = new ArrayList<>();
-        for (TargetRun run : runs) {
+        for (TargetRun run : of) {
             status.put(run.name(), run.status());
             counts.add(run.counts());
         }
-        boolean done = isFinished();
-        return new View(index, runs.stream().map(TargetRun::target).toList(), status,
+        return new View(index, of.stream().map(TargetRun::target).toList(), status,
                 ClientResults.of(counts), done);
     }
 

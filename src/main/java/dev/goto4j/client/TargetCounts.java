@@ -3,6 +3,7 @@ package dev.goto4j.client;
 import io.vertx.core.MultiMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
 
@@ -25,7 +26,8 @@ final class TargetCounts {
     final ConcurrentHashMap<String, LongAdder> byError = new ConcurrentHashMap<>();
     final ConcurrentHashMap<String, HeaderCounts> byHeader = new ConcurrentHashMap<>();
     final AtomicLong firstResponseMillis = new AtomicLong();
-    volatile long lastResponseMillis;
+    // Striped, so replicas on different cores do not fight over one cache line per response.
+    final LongAccumulator lastResponseMillis = new LongAccumulator(Math::max, 0);
     final ConcurrentHistogram latencyMicros = new ConcurrentHistogram(MAX_LATENCY_MICROS, 3);
 
     TargetCounts(String target) {
@@ -35,31 +37,46 @@ final class TargetCounts {
         }
     }
 
-    /** Counts one response; {@code tracked} holds lower-case header names. */
+    /** Counts one response; {@code tracked} holds lower-case header names. Slot 0 is unused. */
     void response(int status, MultiMap headers, String[] tracked, long latencyNanos) {
         touch();
-        byCode[status >= 100 && status < 600 ? status : 0].increment();
+        if (status >= 100 && status < byCode.length) {
+            byCode[status].increment();
+        } else {
+            capped(byError, "invalid status code " + status).increment();
+        }
         for (String name : tracked) {
             String value = headers.get(name);
             if (value != null) {
-                byHeader.computeIfAbsent(name, n -> new HeaderCounts()).count(value);
+                header(name).count(value);
             }
         }
         latency(latencyNanos);
     }
 
-    /** Counts a request that got no response, under status code 0 and its error text. */
+    private HeaderCounts header(String name) {
+        // A plain read first: computeIfAbsent may lock the bin even when the key is there.
+        HeaderCounts counts = byHeader.get(name);
+        return counts != null ? counts : byHeader.computeIfAbsent(name, n -> new HeaderCounts());
+    }
+
+    /**
+     * Counts a request that got no response, under its error text; the snapshot reports the
+     * sum of those as status code 0, so the two always agree.
+     */
     void failure(String errorText, long latencyNanos) {
         touch();
-        byCode[0].increment();
         capped(byError, errorText).increment();
         latency(latencyNanos);
     }
 
     private void touch() {
         long now = System.currentTimeMillis();
-        firstResponseMillis.compareAndSet(0, now);
-        lastResponseMillis = now;
+        // Read before the compare-and-set: after the first response this stays a plain read.
+        if (firstResponseMillis.get() == 0) {
+            firstResponseMillis.compareAndSet(0, now);
+        }
+        lastResponseMillis.accumulate(now);
     }
 
     private void latency(long nanos) {
@@ -77,13 +94,11 @@ final class TargetCounts {
                 : map.computeIfAbsent(OVERFLOW, k -> new LongAdder());
     }
 
-    /** Counts of one tracked header: responses carrying it, and by value. */
+    /** Counts of one tracked header by value; their sum is the count of responses with it. */
     static final class HeaderCounts {
-        final LongAdder total = new LongAdder();
         final ConcurrentHashMap<String, LongAdder> byValue = new ConcurrentHashMap<>();
 
         void count(String value) {
-            total.increment();
             capped(byValue, value).increment();
         }
     }

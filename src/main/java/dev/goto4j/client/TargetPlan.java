@@ -3,11 +3,13 @@ package dev.goto4j.client;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -29,6 +31,8 @@ final class TargetPlan {
     final String hostHeader;
     private final String hostName;
     private final int hostPort;
+    /** The Host header exactly as the target gives it (no port added), or null. */
+    private final HostAndPort authority;
     final String pathAndQuery;
     final String displayUrl;
     final MultiMap headers;
@@ -43,6 +47,8 @@ final class TargetPlan {
     final boolean sendId;
     final long requestTimeoutMillis;
     private final HttpClientOptions clientOptions;
+    private final SocketAddress server;
+    private final RequestOptions sameOptions;
 
     TargetPlan(Target target, TrustRoots roots) {
         this.target = target;
@@ -68,6 +74,7 @@ final class TargetPlan {
         URI authority = host == null ? null : URI.create("http://" + host + "/");
         this.hostName = authority == null ? null : authority.getHost();
         this.hostPort = authority == null ? -1 : authority.getPort();
+        this.authority = authority == null ? null : HostAndPort.authority(hostName, hostPort);
         this.body = Buffer.buffer(target.body());
         this.replicas = target.replicas();
         this.requestCount = target.requestCount();
@@ -83,6 +90,8 @@ final class TargetPlan {
         this.requestTimeoutMillis = Target.duration(target.requestTimeout(), Duration.ZERO)
                 .toMillis();
         this.clientOptions = clientOptions(target, roots);
+        this.server = SocketAddress.inetSocketAddress(port, connectHost);
+        this.sameOptions = options(pathAndQuery);
     }
 
     private HttpClientOptions clientOptions(Target target, TrustRoots roots) {
@@ -118,30 +127,38 @@ final class TargetPlan {
         return new HttpClientOptions(clientOptions);
     }
 
-    /** A connection pool that holds one connection per replica. */
-    PoolOptions poolOptions() {
-        return new PoolOptions().setHttp1MaxSize(Math.max(1, replicas)).setHttp2MaxSize(1);
+    /** A connection pool that holds one connection for each of {@code replicaCount}. */
+    PoolOptions poolOptions(int replicaCount) {
+        return new PoolOptions().setHttp1MaxSize(Math.max(1, replicaCount)).setHttp2MaxSize(1);
     }
 
     /**
      * The options of one request. The connection goes to the URL's host; the {@code Host}
      * header of the target, if any, becomes the authority, the SNI name and the name the
-     * certificate is verified against.
+     * certificate is verified against. Without a request id the options are the same for every
+     * request and are built once: the client only reads them.
      */
     RequestOptions requestOptions(String requestId) {
-        RequestOptions options = new RequestOptions().setMethod(method).setSsl(ssl)
-                .setURI(requestId == null ? pathAndQuery : withId(requestId))
-                .setHeaders(headers);
+        return requestId == null ? sameOptions : options(withId(requestId));
+    }
+
+    private RequestOptions options(String uri) {
+        RequestOptions options = new RequestOptions().setMethod(method).setSsl(ssl).setURI(uri)
+                .setHeaders(headers).setServer(server);
         if (hostHeader == null) {
             options.setHost(connectHost).setPort(port);
         } else {
-            options.setServer(SocketAddress.inetSocketAddress(port, connectHost));
             options.setHost(hostName).setPort(hostPort > 0 ? hostPort : port);
         }
         if (requestTimeoutMillis > 0) {
             options.setIdleTimeout(requestTimeoutMillis);
         }
         return options;
+    }
+
+    /** Sets the target's own Host header, which the request options alone would add a port to. */
+    HttpClientRequest prepare(HttpClientRequest request) {
+        return authority == null ? request : request.authority(authority);
     }
 
     private String withId(String requestId) {

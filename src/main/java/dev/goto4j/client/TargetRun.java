@@ -1,13 +1,19 @@
 package dev.goto4j.client;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientResponse;
+import io.netty.channel.EventLoop;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
-import java.util.UUID;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -16,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The traffic of one target within one invocation: {@code replicas} independent loops, each
  * sending {@code requestCount} requests at least {@code delay} apart over a keep-alive pool of
- * one connection per replica. Stop is a flag each loop reads before its next request, so it
- * takes effect within one round; requests already sent still complete and are counted.
+ * one connection per replica. Stop ends a replica waiting on a delay at once, and one with a
+ * request in flight as soon as that request completes; requests already sent are counted.
  */
 final class TargetRun {
 
@@ -34,7 +40,8 @@ final class TargetRun {
     private final Promise<Void> done = Promise.promise();
     private volatile boolean stopRequested;
     private volatile boolean stopped;
-    private HttpClientAgent client;
+    private volatile List<Replica> replicas = List.of();
+    private List<HttpClientAgent> clients = List.of();
 
     TargetRun(Vertx vertx, TargetPlan plan, ResultStore store, TrackedHeaders tracked,
               int invocationIndex) {
@@ -49,27 +56,39 @@ final class TargetRun {
 
     /** Starts the replicas; the future completes when all of them are done or stopped. */
     Future<Void> start() {
-        client = vertx.httpClientBuilder().with(plan.clientOptions()).with(plan.poolOptions())
-                .build();
         log.debug("Invocation {} starts target {} with {} replicas", invocationIndex, plan.name,
                 plan.replicas);
+        // Each replica gets its own event-loop context (taken round-robin), so replicas spread
+        // over the cores. The replicas of one loop share a client whose pool holds one
+        // connection each: a connection lives on the loop that opened it, and a replica that
+        // took one from another loop would have every answer handed across threads.
+        Map<EventLoop, List<ContextInternal>> byLoop = new LinkedHashMap<>();
         for (int i = 0; i < plan.replicas; i++) {
-            // Each replica gets its own event-loop context (taken round-robin), so replicas
-            // spread over the cores; its connection, callbacks and timers stay on that loop.
-            Context context = ((VertxInternal) vertx).createEventLoopContext();
-            context.runOnContext(v -> {
-                if (plan.initialDelayMillis > 0) {
-                    vertx.setTimer(plan.initialDelayMillis, id -> round(plan.requestCount));
-                } else {
-                    round(plan.requestCount);
-                }
-            });
+            ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
+            byLoop.computeIfAbsent(context.nettyEventLoop(), loop -> new ArrayList<>())
+                    .add(context);
         }
+        List<Replica> loops = new ArrayList<>(plan.replicas);
+        List<HttpClientAgent> opened = new ArrayList<>();
+        byLoop.values().forEach(contexts -> {
+            HttpClientAgent client = vertx.httpClientBuilder().with(plan.clientOptions())
+                    .with(plan.poolOptions(contexts.size())).build();
+            opened.add(client);
+            contexts.forEach(context -> loops.add(new Replica(context, client)));
+        });
+        clients = opened;
+        replicas = loops;
+        loops.forEach(replica -> replica.context.runOnContext(v -> replica.begin()));
         return done.future();
     }
 
+    /**
+     * Asks the replicas to stop: a replica waiting out {@code initialDelay}, {@code delay} or
+     * {@code retryDelay} stops at once; one with a request in flight stops when it completes.
+     */
     void stop() {
         stopRequested = true;
+        replicas.forEach(Replica::wake);
     }
 
     String name() {
@@ -92,46 +111,106 @@ final class TargetRun {
         return new ActiveStatus(completed.sum(), stopRequested, stopped, isFinished());
     }
 
-    private void round(int left) {
-        if (left == 0 || stopRequested) {
-            replicaDone();
-            return;
+    /**
+     * One replica's loop. Its state is touched only on its own event-loop context, so it needs
+     * no lock: {@link #wake} hops onto that context before it looks at the pending timer.
+     */
+    private final class Replica {
+        private final Context context;
+        private final HttpClientAgent client;
+        private long timer = -1;
+        private Runnable onWake;
+
+        Replica(Context context, HttpClientAgent client) {
+            this.context = context;
+            this.client = client;
         }
-        attempt(0).onComplete(ar -> {
-            completed.increment();
-            if (left == 1 || stopRequested || plan.delayMillis == 0) {
-                round(left - 1);
+
+        void begin() {
+            if (plan.initialDelayMillis > 0) {
+                pause(plan.initialDelayMillis, () -> round(plan.requestCount), this::end);
             } else {
-                vertx.setTimer(plan.delayMillis, id -> round(left - 1));
+                round(plan.requestCount);
             }
-        });
+        }
+
+        private void round(int left) {
+            if (left == 0 || stopRequested) {
+                end();
+                return;
+            }
+            attempt(0).onComplete(ar -> {
+                completed.increment();
+                if (left == 1 || stopRequested || plan.delayMillis == 0) {
+                    round(left - 1);
+                } else {
+                    pause(plan.delayMillis, () -> round(left - 1), this::end);
+                }
+            });
+        }
+
+        /** Sends one request, retrying failures it may retry; counts only the final outcome. */
+        private Future<Void> attempt(int retry) {
+            long started = System.nanoTime();
+            Promise<Void> outcome = Promise.promise();
+            send().onComplete(ar -> {
+                long latency = System.nanoTime() - started;
+                boolean retriable = ar.failed() || isRetriable(ar.result().statusCode());
+                if (retriable && retry < plan.retries && !stopRequested) {
+                    Runnable count = () -> {
+                        record(ar, latency);
+                        outcome.complete();
+                    };
+                    pause(Math.max(1, plan.retryDelayMillis),
+                            () -> attempt(retry + 1).onComplete(outcome), count);
+                    return;
+                }
+                record(ar, latency);
+                outcome.complete();
+            });
+            return outcome.future();
+        }
+
+        /** Runs {@code next} after {@code millis}, or {@code stopped} if stop comes first. */
+        private void pause(long millis, Runnable next, Runnable stopped) {
+            onWake = stopped;
+            timer = vertx.setTimer(millis, id -> {
+                timer = -1;
+                onWake = null;
+                next.run();
+            });
+        }
+
+        private Future<HttpClientResponse> send() {
+            String id = plan.sendId ? RequestIds.next() : null;
+            return client.request(plan.requestOptions(id))
+                    .compose(request -> plan.body.length() == 0 ? plan.prepare(request).send()
+                            : plan.prepare(request).send(plan.body))
+                    .compose(response -> response.end().map(response));
+        }
+
+        private void end() {
+            replicaDone();
+        }
+
+        void wake() {
+            context.runOnContext(v -> {
+                if (timer >= 0 && vertx.cancelTimer(timer)) {
+                    Runnable stopped = onWake;
+                    timer = -1;
+                    onWake = null;
+                    stopped.run();
+                }
+            });
+        }
     }
 
-    /** Sends one request, retrying failures it may retry; counts only the final outcome. */
-    private Future<Void> attempt(int retry) {
-        long started = System.nanoTime();
-        String id = plan.sendId ? UUID.randomUUID().toString() : null;
-        Promise<Void> outcome = Promise.promise();
-        client.request(plan.requestOptions(id))
-                .compose(request -> plan.body.length() == 0 ? request.send()
-                        : request.send(plan.body))
-                .compose(response -> response.end().map(response))
-                .onComplete(ar -> {
-                    boolean retriable = ar.failed() || isRetriable(ar.result().statusCode());
-                    if (retriable && retry < plan.retries && !stopRequested) {
-                        vertx.setTimer(Math.max(1, plan.retryDelayMillis),
-                                t -> attempt(retry + 1).onComplete(outcome));
-                        return;
-                    }
-                    long latency = System.nanoTime() - started;
-                    if (ar.succeeded()) {
-                        record(ar.result(), latency);
-                    } else {
-                        recordFailure(ar.cause(), latency);
-                    }
-                    outcome.complete();
-                });
-        return outcome.future();
+    private void record(AsyncResult<HttpClientResponse> ar, long latency) {
+        if (ar.succeeded()) {
+            record(ar.result(), latency);
+        } else {
+            recordFailure(ar.cause(), latency);
+        }
     }
 
     private boolean isRetriable(int status) {
@@ -155,7 +234,9 @@ final class TargetRun {
     private void replicaDone() {
         if (replicasLeft.decrementAndGet() == 0) {
             stopped = stopRequested;
-            client.close().onComplete(ar -> done.complete());
+            List<Future<Void>> closed = new ArrayList<>();
+            clients.forEach(client -> closed.add(client.close()));
+            Future.join(closed).onComplete(ar -> done.complete());
             log.debug("Invocation {} finished target {} after {} requests", invocationIndex,
                     plan.name, completed.sum());
         }

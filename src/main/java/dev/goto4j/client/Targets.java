@@ -17,6 +17,10 @@ final class Targets {
         byName.put(target.name(), target);
     }
 
+    synchronized boolean has(String name) {
+        return byName.containsKey(name);
+    }
+
     synchronized List<Target> all() {
         return List.copyOf(byName.values());
     }

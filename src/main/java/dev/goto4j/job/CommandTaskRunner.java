@@ -65,16 +65,21 @@ final class CommandTaskRunner {
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        run.onStop(() -> endTree(process));
+        // No input: a command that reads standard input sees its end rather than waiting.
+        process.getOutputStream().close();
+        // Stop and timeout come on an event loop; the killing happens on a worker.
+        run.onStop(() -> workers.execute(() -> endTree(process)));
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            OutputLines lines = new OutputLines(out);
             String line;
-            while ((line = out.readLine()) != null) {
+            while ((line = lines.next()) != null) {
                 Map<String, String> markers = new LinkedHashMap<>(run.markers);
                 markers.putAll(Markers.extract(line, task));
-                boolean wantsMore = run.add(iteration, line);
-                onLine.accept(line, markers);
-                if (!wantsMore) {
+                if (run.add(iteration, line)) {
+                    onLine.accept(line, markers);
+                }
+                if (run.isDone()) {
                     break;
                 }
             }
@@ -84,7 +89,7 @@ final class CommandTaskRunner {
         }
     }
 
-    /** Ends a process and everything it started. */
+    /** Ends a process and everything it started, children first so none is left behind. */
     private static void endTree(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();

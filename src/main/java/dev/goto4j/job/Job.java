@@ -1,12 +1,12 @@
 package dev.goto4j.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goto4j.http.ApiException;
 import dev.goto4j.http.Durations;
 import dev.goto4j.http.Json;
 import dev.goto4j.http.Problem;
 import io.vertx.core.buffer.Buffer;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,31 +23,28 @@ public record Job(String id, JobTask task, boolean auto, String delay, String in
     static Job read(Buffer body) {
         Spec spec = Json.read(body, Spec.class, "job");
         List<Problem> problems = new ArrayList<>();
-        if (spec.id() == null || spec.id().isBlank()) {
-            problems.add(Problem.of("id", spec.id(), "a non-empty job id"));
+        String id = spec.id();
+        if (id == null || id.isBlank() || id.contains(",") || id.contains("/")) {
+            problems.add(Problem.of("id", id, "a non-empty job id without ',' or '/'"));
         }
-        JobTask task = task(spec.task(), problems);
+        JobTask task = task(id, spec.task(), problems);
         for (String[] field : new String[][] {{"delay", spec.delay()},
                 {"initialDelay", spec.initialDelay()}, {"timeout", spec.timeout()}}) {
             checkDuration(field[0], field[1], problems);
         }
-        if (task instanceof JobTask.Http http) {
-            checkDuration("task.delay", http.delay(), problems);
-            checkDuration("task.requestTimeout", http.requestTimeout(), problems);
-        }
-        checkCount("count", spec.count(), problems);
-        checkCount("maxResults", spec.maxResults(), problems);
-        checkCount("keepResults", spec.keepResults(), problems);
+        checkCount("count", spec.count(), Integer.MAX_VALUE, problems);
+        checkCount("maxResults", spec.maxResults(), Integer.MAX_VALUE, problems);
+        checkCount("keepResults", spec.keepResults(), RESULTS_CAP, problems);
         if (!problems.isEmpty()) {
-            throw ApiException.invalid("invalid job " + spec.id(), problems);
+            throw ApiException.invalid("invalid job " + id, problems);
         }
-        return new Job(spec.id(), task, bool(spec.auto()), spec.delay(), spec.initialDelay(),
+        return new Job(id, task, bool(spec.auto()), spec.delay(), spec.initialDelay(),
                 spec.count(), spec.maxResults(), spec.keepResults(), bool(spec.keepFirst()),
                 spec.timeout(), blankToNull(spec.outputTrigger()),
                 blankToNull(spec.finishTrigger()));
     }
 
-    private static JobTask task(JsonNode node, List<Problem> problems) {
+    private static JobTask task(String id, JsonNode node, List<Problem> problems) {
         if (node == null || !node.isObject()) {
             problems.add(Problem.of("task", node, "an HTTP task (url) or a command task (cmd)"));
             return null;
@@ -61,20 +58,25 @@ public record Job(String id, JobTask task, boolean auto, String delay, String in
             return null;
         }
         try {
-            Class<? extends JobTask> kind = isCommand ? JobTask.Command.class : JobTask.Http.class;
-            JobTask task = Json.MAPPER.treeToValue(node, kind);
-            if (task instanceof JobTask.Command command && (command.cmd() == null || command.cmd().isBlank())) {
-                problems.add(Problem.of("task.cmd", "", "a command to run"));
-            }
-            if (task instanceof JobTask.Http http && !String.valueOf(http.url()).matches("https?://.+")) {
-                problems.add(Problem.of("task.url", http.url(), "an http or https URL"));
-            }
-            return task;
-        } catch (IOException e) {
-            String message = e.getMessage().lines().findFirst().orElse("");
-            problems.add(Problem.of("task", node.toString(), message));
+            return isCommand ? command(node, problems) : http(id, (ObjectNode) node, problems);
+        } catch (ApiException e) {
+            problems.addAll(JobTask.taskProblems(e));
             return null;
         }
+    }
+
+    private static JobTask command(JsonNode node, List<Problem> problems) {
+        JobTask.Command command = Json.read(Buffer.buffer(node.toString()), JobTask.Command.class,
+                "task");
+        if (command.cmd() == null || command.cmd().isBlank()) {
+            problems.add(Problem.of("task.cmd", command.cmd(), "a command to run"));
+        }
+        return command;
+    }
+
+    /** An HTTP task is a client target plus parseJSON; its name defaults to the job id. */
+    private static JobTask http(String id, ObjectNode node, List<Problem> problems) {
+        return JobTask.Http.read(node, id == null || id.isBlank() ? "job" : id, problems);
     }
 
     private static void checkDuration(String field, String text, List<Problem> problems) {
@@ -85,9 +87,11 @@ public record Job(String id, JobTask task, boolean auto, String delay, String in
         }
     }
 
-    private static void checkCount(String field, Integer value, List<Problem> problems) {
-        if (value != null && value < 0) {
-            problems.add(Problem.of(field, value, "a number >= 0"));
+    private static void checkCount(String field, Integer value, int max,
+                                   List<Problem> problems) {
+        if (value != null && (value < 0 || value > max)) {
+            problems.add(Problem.of(field, value, max == Integer.MAX_VALUE ? "a number >= 0"
+                    : "a number from 0 to " + max));
         }
     }
 
@@ -115,9 +119,14 @@ public record Job(String id, JobTask task, boolean auto, String delay, String in
         return count == null || count < 1 ? 1 : count;
     }
 
+    /** Data results a run keeps, the first one included when {@code keepFirst}. */
     int resultsKept() {
-        return keepResults == null || keepResults < 1 ? RESULTS_CAP
-                : Math.min(keepResults, RESULTS_CAP);
+        return keepResults == null || keepResults < 1 ? RESULTS_CAP : keepResults;
+    }
+
+    /** Whether a run has had all the results it may have. */
+    boolean isFull(int results) {
+        return maxResults != null && maxResults > 0 && results >= maxResults;
     }
 
     boolean isCommand() {

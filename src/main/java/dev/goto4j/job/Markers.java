@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 /** Output markers: named fields of a command's output line, passed on to successor jobs. */
 final class Markers {
 
+    private static final Pattern REFERENCE = Pattern.compile("\\{[\\w.-]+}");
+
     private Markers() {
     }
 
@@ -23,6 +25,11 @@ final class Markers {
             }
         });
         return found;
+    }
+
+    /** Replaces each {@code {name}} in {@code text} by a plain word, to check what it makes. */
+    static String placeholder(String text) {
+        return text == null ? null : REFERENCE.matcher(text).replaceAll("marker");
     }
 
     /** Replaces each {@code {name}} in {@code text} by its marker value. */

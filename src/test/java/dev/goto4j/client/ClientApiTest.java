@@ -128,6 +128,63 @@ class ClientApiTest {
     }
 
     @Test
+    void stopEndsAReplicaWaitingOutItsDelayAtOnce() {
+        addTarget("paused", server.url("/echo"), 2, 5, "1h");
+        client.put("/client/blocking/set/n");
+        client.post("/client/targets/paused/invoke");
+        Eventually.await("first round sent", () -> client.get("/client/results").json()
+                .at("/targetInvocationCounts/paused").asLong() == 2);
+
+        client.post("/client/targets/paused/stop");
+
+        Eventually.await("paused target stopped", () ->
+                client.get("/client/targets/active").json().get("activeCount").asInt() == 0);
+        JsonNode invocation = client.get("/client/results/invocations").json().get("1");
+        assertThat(invocation.get("finished").asBoolean()).isTrue();
+        assertThat(invocation.at("/status/paused/stopped").asBoolean()).isTrue();
+        assertThat(invocation.at("/results/targetInvocationCounts/paused").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void stopEndsATargetStillInItsInitialDelay() {
+        client.post("/client/targets/add", """
+                {"name": "later", "url": "%s", "initialDelay": "1h"}"""
+                .formatted(server.url("/echo")));
+        client.put("/client/blocking/set/n");
+        client.post("/client/targets/later/invoke");
+
+        client.post("/client/targets/stop/all");
+
+        Eventually.await("delayed target stopped", () ->
+                client.get("/client/targets/active").json().get("activeCount").asInt() == 0);
+        assertThat(client.get("/client/results").json().get("targetInvocationCounts").size())
+                .isZero();
+    }
+
+    @Test
+    void aTargetNamedTwiceInOneInvokeRunsOnce() {
+        addTarget("t1", server.url("/echo"), 2, 3, "0s");
+
+        JsonNode results = client.post("/client/targets/t1,t1/invoke").json().get("results");
+
+        assertThat(results.at("/targetInvocationCounts/t1").asLong()).isEqualTo(6);
+        assertThat(results.at("/countsByStatusCodes/200").asLong()).isEqualTo(6);
+    }
+
+    @Test
+    void retriesRefusedConnectionsAndCountsTheFailureOnce() {
+        client.post("/client/targets/add", """
+                {"name": "gone", "url": "http://127.0.0.1:%d/", "retries": 2,
+                 "retryDelay": "1ms"}""".formatted(freePort()));
+
+        JsonNode results = client.post("/client/targets/gone/invoke").json().get("results");
+
+        assertThat(results.at("/targetInvocationCounts/gone").asLong()).isEqualTo(1);
+        assertThat(results.at("/countsByStatusCodes/0").asLong()).isEqualTo(1);
+        assertThat(results.at("/countsByTargetStatus/gone").size()).isEqualTo(1);
+    }
+
+    @Test
     void clearingResultsRestartsInvocationNumbering() {
         addTarget("t1", server.url("/echo"), 1, 1, "0s");
         client.post("/client/targets/t1/invoke");
@@ -152,15 +209,41 @@ class ClientApiTest {
     }
 
     @Test
-    void emptyResultsHaveEveryField() {
-        JsonNode results = client.get("/client/results").json();
+    void aFreshInstanceAnswersEmptyResultsWithEveryField() {
+        try (RunningGoto fresh = RunningGoto.start("fresh")) {
+            JsonNode results = fresh.get("/client/results").json();
 
-        assertThat(results.fieldNames()).toIterable().contains("targetInvocationCounts",
-                "targetFirstResponses", "targetLastResponses", "countsByStatus",
-                "countsByStatusCodes", "countsByHeaders", "countsByHeaderValues",
-                "countsByTargetStatus", "countsByTargetStatusCode", "countsByTargetHeaders",
-                "countsByTargetHeaderValues");
-        assertThat(results.get("countsByStatus").size()).isZero();
+            assertThat(results.fieldNames()).toIterable().containsExactly(
+                    "targetInvocationCounts", "targetFirstResponses", "targetLastResponses",
+                    "countsByStatus", "countsByStatusCodes", "countsByHeaders",
+                    "countsByHeaderValues", "countsByTargetStatus", "countsByTargetStatusCode",
+                    "countsByTargetHeaders", "countsByTargetHeaderValues", "latencyMillis",
+                    "targetLatencyMillis");
+            results.fields().forEachRemaining(field ->
+                    assertThat(field.getValue().isObject()).as(field.getKey()).isTrue());
+            assertThat(results.get("countsByStatus").size()).isZero();
+            assertThat(results.at("/latencyMillis/count").asLong()).isZero();
+            assertThat(fresh.get("/client/results/invocations").json().size()).isZero();
+            assertThat(fresh.get("/client/targets/active").json().get("activeCount").asInt())
+                    .isZero();
+            assertThat(fresh.get("/client/targets").json().isArray()).isTrue();
+        }
+    }
+
+    @Test
+    void aTimedOutRequestCountsUnderZeroWithItsErrorText() {
+        try (RunningGoto slow = RunningGoto.start("slow")) {
+            slow.put("/response/delay/set/5s");
+            client.post("/client/targets/add", """
+                    {"name": "late", "url": "%s", "requestTimeout": "200ms"}"""
+                    .formatted(slow.url("/late")));
+
+            JsonNode results = client.post("/client/targets/late/invoke").json().get("results");
+
+            assertThat(results.at("/countsByStatusCodes/0").asLong()).isEqualTo(1);
+            assertThat(results.get("countsByStatus").fieldNames().next())
+                    .startsWith("Get \"" + slow.url("/late") + "\": ").contains("timeout");
+        }
     }
 
     @Test

@@ -9,10 +9,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SelfSignedCertificate;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The HTTPS scenario against a server whose certificate was made for the test (for the name
- * goto.test), and HTTP/2 over TLS (ALPN) and cleartext (h2c).
+ * The HTTPS scenario against a server whose certificate for goto.test is signed by a CA made
+ * for the test, and HTTP/2 over TLS (ALPN) and cleartext (h2c, with and without upgrade).
  */
 class ClientTlsAndHttp2Test {
 
@@ -29,20 +27,19 @@ class ClientTlsAndHttp2Test {
     static Path folder;
 
     private static Vertx vertx;
-    private static SelfSignedCertificate serverCert;
-    private static SelfSignedCertificate otherCert;
     private static HttpServer tlsServer;
     private static HttpServer plainServer;
     private static RunningGoto rightRoots;
+    private static RunningGoto pemRoots;
     private static RunningGoto wrongRoots;
 
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
-        serverCert = SelfSignedCertificate.create("goto.test");
-        otherCert = SelfSignedCertificate.create("goto.test");
+        TestCa ca = TestCa.create(folder, "goto-test-ca");
+        TestCa otherCa = TestCa.create(folder, "other-test-ca");
         tlsServer = vertx.createHttpServer(new HttpServerOptions().setSsl(true).setSni(true)
-                        .setUseAlpn(true).setKeyCertOptions(serverCert.keyCertOptions()))
+                        .setUseAlpn(true).setKeyCertOptions(ca.serverKeyFor("goto.test")))
                 .requestHandler(ClientTlsAndHttp2Test::answer)
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
@@ -51,34 +48,30 @@ class ClientTlsAndHttp2Test {
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
         rightRoots = RunningGoto.start(GotoOptions.loopback(0, "right")
-                .withCerts(certsFolder("right", serverCert)));
+                .withCerts(ca.certsFolder(folder, "root.crt")));
+        pemRoots = RunningGoto.start(GotoOptions.loopback(0, "pem")
+                .withCerts(ca.certsFolder(folder, "root.pem")));
         wrongRoots = RunningGoto.start(GotoOptions.loopback(0, "wrong")
-                .withCerts(certsFolder("wrong", otherCert)));
-        rightRoots.put("/client/track/headers/add/sni,host-seen,proto");
-        wrongRoots.put("/client/track/headers/add/sni,host-seen,proto");
+                .withCerts(otherCa.certsFolder(folder, "root.crt")));
+        for (RunningGoto client : List.of(rightRoots, pemRoots, wrongRoots)) {
+            client.put("/client/track/headers/add/sni,host-seen,proto");
+        }
     }
 
     @AfterAll
     static void stop() throws Exception {
         rightRoots.close();
+        pemRoots.close();
         wrongRoots.close();
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        serverCert.delete();
-        otherCert.delete();
     }
 
     private static void answer(HttpServerRequest request) {
         String sni = request.connection().indicatedServerName();
         request.response().putHeader("sni", sni == null ? "none" : sni)
-                .putHeader("host-seen", String.valueOf(request.authority()))
+                .putHeader("host-seen", String.valueOf(request.getHeader("Host")))
                 .putHeader("proto", request.version().name())
                 .end("ok");
-    }
-
-    private static Path certsFolder(String name, SelfSignedCertificate cert) throws IOException {
-        Path dir = Files.createDirectories(folder.resolve(name));
-        Files.copy(Path.of(cert.certificatePath()), dir.resolve("root.crt"));
-        return dir;
     }
 
     @Test
@@ -87,8 +80,14 @@ class ClientTlsAndHttp2Test {
 
         assertThat(results.at("/countsByStatusCodes/200").asLong()).isEqualTo(1);
         assertThat(results.at("/countsByHeaderValues/sni/goto.test").asLong()).isEqualTo(1);
-        assertThat(results.at("/countsByHeaderValues/host-seen").fieldNames().next())
-                .startsWith("goto.test");
+        assertThat(results.at("/countsByHeaderValues/host-seen/goto.test").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void readsRootsFromPemFilesToo() {
+        JsonNode results = invoke(pemRoots, "pem", tlsUrl(), "goto.test", true, "HTTP/1.1");
+
+        assertThat(results.at("/countsByStatusCodes/200").asLong()).isEqualTo(1);
     }
 
     @Test
@@ -126,6 +125,18 @@ class ClientTlsAndHttp2Test {
         String url = "http://127.0.0.1:" + plainServer.actualPort() + "/";
 
         JsonNode results = invoke(rightRoots, "h2c", url, null, false, "HTTP/2.0");
+
+        assertThat(results.at("/countsByHeaderValues/proto/HTTP_2").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void upgradesACleartextConnectionToHttp2WhenAsked() {
+        String url = "http://127.0.0.1:" + plainServer.actualPort() + "/";
+        rightRoots.post("/client/targets/add", """
+                {"name": "upgrade", "url": "%s", "autoUpgrade": true}""".formatted(url));
+
+        JsonNode results = rightRoots.post("/client/targets/upgrade/invoke").json()
+                .get("results");
 
         assertThat(results.at("/countsByHeaderValues/proto/HTTP_2").asLong()).isEqualTo(1);
     }

@@ -31,11 +31,18 @@ class JobsApiTest {
 
     private JsonNode finishedRun(String job, int run) {
         Eventually.await("job " + job + " run " + run + " finished", () -> {
-            JsonNode results = goto1.get("/jobs/" + job + "/results").json().get(String.valueOf(run));
+            JsonNode results = goto1.get("/jobs/" + job + "/results").json()
+                    .get(String.valueOf(run));
             return results != null && results.size() > 0
                     && results.get(results.size() - 1).get("finished").asBoolean();
         });
         return goto1.get("/jobs/" + job + "/results").json().get(String.valueOf(run));
+    }
+
+    private static List<String> indexes(JsonNode results) {
+        List<String> indexes = new ArrayList<>();
+        results.forEach(r -> indexes.add(r.get("index").asText()));
+        return indexes;
     }
 
     private static List<String> data(JsonNode results) {
@@ -74,10 +81,74 @@ class JobsApiTest {
         goto1.post("/jobs/job2/run");
 
         JsonNode results = finishedRun("job2", 1);
-        assertThat(data(results)).containsExactly("hello", "world", "");
-        assertThat(results.get(0).get("index").asText()).isEqualTo("1.1.1");
-        assertThat(results.get(1).get("index").asText()).isEqualTo("1.3.6");
-        assertThat(results.get(2).get("finished").asBoolean()).isTrue();
+        assertThat(data(results)).containsExactly("hello", "hello", "world", "");
+        assertThat(indexes(results)).containsExactly("1.1.1", "1.3.5", "1.3.6", "1.3.7");
+        assertThat(results.get(0).get("last").asBoolean()).isFalse();
+        assertThat(results.get(2).get("last").asBoolean()).isTrue();
+        assertThat(results.get(3).get("finished").asBoolean()).isTrue();
+    }
+
+    @Test
+    void keepResultsCountsDataResultsAndTheClosingResultComesBesides() {
+        goto1.post("/jobs/add", "{\"id\":\"one\",\"task\":{\"cmd\":\"sh\",\"args\":[\"-c\","
+                + "\"echo a; echo b; echo c\"]},\"keepResults\":1}");
+        goto1.post("/jobs/add", "{\"id\":\"firstOnly\",\"task\":{\"cmd\":\"sh\","
+                + "\"args\":[\"-c\",\"echo a; echo b; echo c\"]},\"keepResults\":1,"
+                + "\"keepFirst\":true}");
+
+        goto1.post("/jobs/one,firstOnly/run");
+
+        assertThat(data(finishedRun("one", 1))).containsExactly("c", "");
+        assertThat(data(finishedRun("firstOnly", 1))).containsExactly("a", "");
+    }
+
+    @Test
+    void maxResultsEndsTheRunAcrossIterations() {
+        goto1.post("/jobs/add", "{\"id\":\"capped\",\"task\":{\"cmd\":\"sh\",\"args\":[\"-c\","
+                + "\"echo a; echo b; echo c\"]},\"count\":3,\"maxResults\":4}");
+
+        goto1.post("/jobs/capped/run");
+
+        JsonNode results = finishedRun("capped", 1);
+        assertThat(data(results)).containsExactly("a", "b", "c", "a", "");
+        assertThat(indexes(results)).containsExactly("1.1.1", "1.1.2", "1.1.3", "1.2.4", "1.2.5");
+    }
+
+    @Test
+    void aCommandThatReadsInputSeesItsEnd() {
+        goto1.post("/jobs/add", "{\"id\":\"reader\",\"task\":{\"cmd\":\"cat\"}}");
+
+        goto1.post("/jobs/reader/run");
+
+        assertThat(data(finishedRun("reader", 1))).containsExactly("");
+    }
+
+    @Test
+    void anEndlessLineIsCutAndSaysSo() {
+        goto1.post("/jobs/add", "{\"id\":\"wide\",\"task\":{\"cmd\":\"sh\",\"args\":[\"-c\","
+                + "\"head -c 100000 /dev/zero | tr '\\\\000' a; echo; echo next\"]}}");
+
+        goto1.post("/jobs/wide/run");
+
+        List<String> data = data(finishedRun("wide", 1));
+        assertThat(data).hasSize(3);
+        assertThat(data.get(0)).startsWith("a".repeat(OutputLines.MAX_LINE_CHARS) + " [")
+                .endsWith(" [" + (100_000 - OutputLines.MAX_LINE_CHARS) + " more characters cut]");
+        assertThat(data.get(1)).isEqualTo("next");
+    }
+
+    @Test
+    void takesTheReferenceCommandJobSentAsCurlSendsIt() {
+        Reply added = goto1.post("/jobs/add", """
+                {"id": "job2", "task": {"cmd": "sh", "args": ["-c",
+                  "printf `date +%s`; echo \\" Say Hello\\""],
+                  "outputMarkers": {"1": "date", "3": "msg"}}, "count": 1}""",
+                "Content-Type", "application/x-www-form-urlencoded");
+
+        goto1.post("/jobs/job2/run");
+
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(data(finishedRun("job2", 1)).get(0)).matches("\\d+ Say Hello");
     }
 
     @Test
@@ -97,28 +168,48 @@ class JobsApiTest {
         goto1.post("/jobs/long/run");
         Eventually.await("command started", () -> goto1.get("/jobs/long/results").json()
                 .path("1").size() > 0);
-        List<ProcessHandle> sleepers = sleepers();
+        List<ProcessHandle> sleepers = sleepers("60");
 
         Reply stopped = goto1.post("/jobs/long/stop");
 
         assertThat(stopped.status()).isEqualTo(200);
         JsonNode results = goto1.get("/jobs/long/results").json().get("1");
         assertThat(results.get(results.size() - 1).get("stopped").asBoolean()).isTrue();
-        Eventually.await("sleep process ended", () -> sleepers.stream().noneMatch(ProcessHandle::isAlive));
+        Eventually.await("sleep process ended",
+                () -> sleepers.stream().noneMatch(ProcessHandle::isAlive));
         assertThat(data(results)).doesNotContain("never");
     }
 
     @Test
-    void timeoutStopsTheRun() {
+    void timeoutStopsTheRunAndEndsItsProcess() {
         goto1.post("/jobs/add", "{\"id\":\"slow\",\"task\":{\"cmd\":\"sh\",\"args\":[\"-c\","
-                + "\"echo one; sleep 60\"]},\"timeout\":\"300ms\"}");
-
+                + "\"echo one; sleep 61\"]},\"timeout\":\"1s\"}");
         goto1.post("/jobs/slow/run");
+        Eventually.await("command started", () -> !sleepers("61").isEmpty());
+        List<ProcessHandle> sleepers = sleepers("61");
 
         Eventually.await("run timed out", () -> {
             JsonNode results = goto1.get("/jobs/slow/results").json().path("1");
             return results.size() > 0 && results.get(results.size() - 1).get("stopped").asBoolean();
         });
+
+        Eventually.await("sleep process ended",
+                () -> sleepers.stream().noneMatch(ProcessHandle::isAlive));
+        assertThat(data(goto1.get("/jobs/slow/results").json().get("1")))
+                .containsExactly("one", "");
+    }
+
+    @Test
+    void closingTheInstanceEndsTheProcessesOfItsJobs() {
+        RunningGoto other = RunningGoto.start(GotoOptions.loopback(0, "other").withAllowExec(true));
+        other.post("/jobs/add", "{\"id\":\"long\",\"auto\":true,\"task\":{\"cmd\":\"sleep\","
+                + "\"args\":[\"62\"]}}");
+        Eventually.await("command started", () -> !sleepers("62").isEmpty());
+        List<ProcessHandle> sleepers = sleepers("62");
+
+        other.close();
+
+        assertThat(sleepers).noneMatch(ProcessHandle::isAlive);
     }
 
     @Test
@@ -132,6 +223,65 @@ class JobsApiTest {
         goto1.post("/jobs/first/run");
 
         assertThat(data(finishedRun("next", 1))).containsExactly("got hello from 7", "");
+    }
+
+    @Test
+    void markersAreCarriedToEverySuccessor() {
+        goto1.post("/jobs/add", "{\"id\":\"third\",\"task\":{\"cmd\":\"echo\","
+                + "\"args\":[\"{colour}-{size}\"]}}");
+        goto1.post("/jobs/add", "{\"id\":\"second\",\"task\":{\"cmd\":\"echo\","
+                + "\"args\":[\"size=big\"],\"outputMarkers\":{\"2\":\"size\"},"
+                + "\"outputSeparator\":\"=\"},\"outputTrigger\":\"third\"}");
+        goto1.post("/jobs/add", "{\"id\":\"first\",\"task\":{\"cmd\":\"echo\","
+                + "\"args\":[\"red\"],\"outputMarkers\":{\"1\":\"colour\"}},"
+                + "\"finishTrigger\":\"none\",\"outputTrigger\":\"second\"}");
+
+        goto1.post("/jobs/first/run");
+
+        assertThat(data(finishedRun("third", 1))).containsExactly("red-big", "");
+    }
+
+    @Test
+    void anHttpJobTakesMarkersFromTheCommandThatTriggeredIt() {
+        goto1.post("/jobs/add", "{\"id\":\"call\",\"task\":{\"method\":\"PUT\",\"url\":\""
+                + goto1.url("/echo?n={n}") + "\",\"headers\":[[\"Host\",\"job.test\"]],"
+                + "\"body\":\"n is {n}\",\"sendId\":true,\"parseJSON\":true}}");
+        goto1.post("/jobs/add", "{\"id\":\"count\",\"task\":{\"cmd\":\"echo\","
+                + "\"args\":[\"7\"],\"outputMarkers\":{\"1\":\"n\"}},\"outputTrigger\":\"call\"}");
+
+        goto1.post("/jobs/count/run");
+
+        JsonNode echoed = finishedRun("call", 1).get(0).get("data");
+        assertThat(echoed.at("/query/n").asText()).isEqualTo("7");
+        assertThat(echoed.at("/query/x-request-id").asText()).hasSize(36);
+        assertThat(echoed.get("host").asText()).isEqualTo("job.test");
+        assertThat(echoed.get("body").asText()).isEqualTo("n is 7");
+        assertThat(goto1.get("/jobs").json().get(0).at("/task/parseJSON").asBoolean()).isTrue();
+    }
+
+    @Test
+    void finishTriggerRunsTheNextJobOnCompletion() {
+        goto1.post("/jobs/add", "{\"id\":\"after\",\"task\":{\"cmd\":\"echo\","
+                + "\"args\":[\"done\"]}}");
+        goto1.post("/jobs/add", "{\"id\":\"before\",\"task\":{\"cmd\":\"echo\","
+                + "\"args\":[\"a\"]},\"count\":2,\"finishTrigger\":\"after\"}");
+
+        goto1.post("/jobs/before/run");
+
+        assertThat(data(finishedRun("after", 1))).containsExactly("done", "");
+        assertThat(goto1.get("/jobs/after/results").json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aJobTriggeringItselfStopsAtTheTriggerDepth() {
+        goto1.post("/jobs/add", "{\"id\":\"loop\",\"task\":{\"cmd\":\"echo\","
+                + "\"args\":[\"again\"]},\"outputTrigger\":\"loop\"}");
+
+        goto1.post("/jobs/loop/run");
+
+        finishedRun("loop", Jobs.MAX_TRIGGER_DEPTH + 1);
+        assertThat(goto1.get("/jobs/loop/results").json().has(
+                String.valueOf(Jobs.MAX_TRIGGER_DEPTH + 2))).isFalse();
     }
 
     @Test
@@ -162,6 +312,17 @@ class JobsApiTest {
             "{\"id\":\"x\",\"task\":{\"cmd\":\"echo\"},\"delay\":\"soon\"}|422|delay",
             "{\"id\":\"x\",\"task\":{\"cmd\":\"echo\"},\"colour\":1}|422|colour",
             "{\"id\":\"x\",\"task\":{\"url\":\"ftp://a\"}}|422|task.url",
+            "{\"id\":\"x\",\"task\":{\"url\":\"http://a\",\"delay\":\"soon\"}}|422|task.delay",
+            "{\"id\":\"x\",\"task\":{\"url\":\"http://a\",\"protocol\":\"h3\"}}|422|task.protocol",
+            "{\"id\":\"x\",\"task\":{\"url\":\"http://a\",\"colour\":1}}|422|task.colour",
+            "{\"id\":\"x\",\"task\":{\"url\":\"http://a\",\"autoInvoke\":1}}|422|task.autoInvoke",
+            "{\"id\":\"x\",\"task\":{\"url\":\"http://a\",\"parseJSON\":1}}|422|task.parseJSON",
+            "{\"id\":\"x\",\"task\":{\"cmd\":\"echo\",\"colour\":1}}|422|task.colour",
+            "{\"id\":\"x\",\"task\":{\"cmd\":\"echo\",\"args\":\"-n\"}}|422|task.args",
+            "{\"id\":\"x\",\"task\":{\"cmd\":\"echo\"},\"count\":-1}|422|count",
+            "{\"id\":\"x\",\"task\":{\"cmd\":\"echo\"},\"keepResults\":1001}|422|keepResults",
+            "{\"id\":\"x\",\"task\":{\"cmd\":\"echo\"},\"timeout\":\"-1s\"}|422|timeout",
+            "{\"id\":\"a,b\",\"task\":{\"cmd\":\"echo\"}}|422|id",
             "{\"id\":|400|body"})
     void rejectsBadJobsAndChangesNothing(String body, int status, String field) {
         Reply reply = goto1.post("/jobs/add", body);
@@ -169,6 +330,17 @@ class JobsApiTest {
         assertThat(reply.status()).isEqualTo(status);
         assertThat(reply.json().at("/problems/0/field").asText()).isEqualTo(field);
         assertThat(goto1.get("/jobs").json().size()).isZero();
+    }
+
+    @Test
+    void anUnknownHttpTaskFieldIsNamedWithTheFieldsATaskTakes() {
+        Reply reply = goto1.post("/jobs/add",
+                "{\"id\":\"x\",\"task\":{\"url\":\"http://a/\",\"colour\":1}}");
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.json().at("/problems/0/field").asText()).isEqualTo("task.colour");
+        assertThat(reply.json().at("/problems/0/expected").asText()).contains("parseJSON", "sendID")
+                .doesNotContain("autoInvoke");
     }
 
     @Test
@@ -180,7 +352,11 @@ class JobsApiTest {
         assertThat(reply.status()).isEqualTo(404);
         assertThat(goto1.get("/jobs/a/results").json().size()).isZero();
         assertThat(goto1.post("/jobs/nope/remove").status()).isEqualTo(404);
+        assertThat(goto1.post("/jobs/a,nope/stop").json().at("/problems/0/value").asText())
+                .isEqualTo("nope");
+        assertThat(goto1.get("/jobs/nope/results").status()).isEqualTo(404);
         assertThat(goto1.get("/jobs").json().size()).isEqualTo(1);
+        assertThat(goto1.get("/jobs/").json().get(0).get("id").asText()).isEqualTo("a");
     }
 
     @Test
@@ -193,9 +369,12 @@ class JobsApiTest {
         assertThat(goto1.get("/jobs").json().get(0).at("/task/cmd").asText()).isEqualTo("echo");
     }
 
-    private static List<ProcessHandle> sleepers() {
+    /** The {@code sleep} processes below this JVM that sleep {@code seconds}. */
+    private static List<ProcessHandle> sleepers(String seconds) {
         return ProcessHandle.current().descendants()
                 .filter(p -> p.info().command().map(c -> c.endsWith("sleep")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(seconds))
+                        .orElse(false))
                 .toList();
     }
 }
