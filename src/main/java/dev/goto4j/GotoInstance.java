@@ -34,6 +34,7 @@ import dev.goto4j.trigger.TriggerStage;
 import dev.goto4j.trigger.Triggers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,7 +59,7 @@ public final class GotoInstance {
 
     public GotoInstance(GotoOptions options) {
         this.options = options;
-        this.vertx = Vertx.vertx();
+        this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         this.host = HostIdentity.detect();
 
         List<AdminApi> apis = new ArrayList<>();
@@ -114,8 +115,9 @@ public final class GotoInstance {
     /** Opens the start-up listener. */
     public Future<GotoInstance> start() {
         return server.start(options.port(), options.label()).map(listener -> {
-            log.info("goto {} listening on port {} with label {}", Version.current(),
-                    listener.port(), listener.label());
+            log.info("goto {} listening on port {} with label {}, {} transport", Version.current(),
+                    listener.port(), listener.label(),
+                    vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
             if (options.registry() != null) {
                 joinRegistry(listener.port());
             }
