@@ -22,6 +22,8 @@ import picocli.CommandLine.ParameterException;
 public final class Goto implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(Goto.class);
+    /** Past a million values per header, the counts would no longer fit a pod's memory. */
+    private static final int MAX_TRACKED_VALUES_LIMIT = 1_000_000;
     static final Path DEFAULT_CERTS = Path.of("/etc/certs");
     /** How long a stop may take in all: the listeners' grace for in-flight requests and more. */
     private static final long STOP_LIMIT_SECONDS = 20;
@@ -62,6 +64,12 @@ public final class Goto implements Callable<Integer> {
     @Option(names = {"--address", "-address"}, paramLabel = "HOST:PORT",
             description = "Address advertised to the registry (default: POD_IP and the port).")
     String address;
+
+    @Option(names = {"--max-tracked-values", "-max-tracked-values"}, paramLabel = "N",
+            defaultValue = "" + GotoOptions.DEFAULT_MAX_TRACKED_VALUES,
+            description = "Distinct values counted per tracked header, path or error text; past"
+                    + " it, counting goes on under \"(other values)\" (default: ${DEFAULT-VALUE}).")
+    int maxTrackedValues;
 
     @Option(names = {"--bind", "-bind"}, defaultValue = "0.0.0.0", paramLabel = "HOST",
             description = "Interface the listeners bind to (default: ${DEFAULT-VALUE}).")
@@ -118,19 +126,22 @@ public final class Goto implements Callable<Integer> {
             throw new ParameterException(cli, "--address " + address
                     + " is not an address (expected: host or host:port, such as 10.1.2.3:8080)");
         }
+        if (maxTrackedValues < 1 || maxTrackedValues > MAX_TRACKED_VALUES_LIMIT) {
+            throw new ParameterException(cli, "--max-tracked-values " + maxTrackedValues
+                    + " is out of range (expected: 1 to " + MAX_TRACKED_VALUES_LIMIT + ")");
+        }
         if (useLocker && registry == null) {
             log.warn("--locker true has no effect without --registry URL: results stay here");
         }
         String effectiveLabel = label == null || label.isBlank() ? null : label;
         GotoOptions options = new GotoOptions(port, effectiveLabel, registry, useLocker,
-                certs == null ? DEFAULT_CERTS : certs, exec, address, bind);
+                certs == null ? DEFAULT_CERTS : certs, exec, address, bind, maxTrackedValues);
         return effectiveLabel != null ? options : withDefaultLabel(options);
     }
 
     private static GotoOptions withDefaultLabel(GotoOptions options) {
         String ip = dev.goto4j.server.HostIdentity.detect().ip();
-        return new GotoOptions(options.port(), "Goto-" + ip, options.registry(), options.locker(),
-                options.certs(), options.allowExec(), options.address(), options.bindHost());
+        return options.withLabel("Goto-" + ip);
     }
 
     private static boolean booleanFlag(CommandLine cli, String flag, String value) {

@@ -70,7 +70,7 @@ public final class GotoInstance {
         apis.add(new ResponseRoutes());
         apis.add(new PayloadRoutes());
         // [client]
-        this.client = new Client(vertx, options.certs());
+        this.client = new Client(vertx, options.certs(), options.maxTrackedValues());
         apis.add(new ClientRoutes(client));
         // [proxy and triggers]
         Proxy proxy = new Proxy(vertx);
@@ -108,7 +108,8 @@ public final class GotoInstance {
         // 8. payload: answers with a configured payload
         stages.add(ResponsePayloads.stage());
 
-        this.server = new GotoServer(vertx, options.bindHost(), host, CountLimits.DEFAULT, apis,
+        this.server = new GotoServer(vertx, options.bindHost(), host,
+                new CountLimits(options.maxTrackedValues()), apis,
                 stages);
     }
 

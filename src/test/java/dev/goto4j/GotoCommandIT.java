@@ -59,7 +59,7 @@ class GotoCommandIT {
     @ParameterizedTest
     @ValueSource(strings = {"--port=70000", "--port=abc", "--locker=maybe", "--registry=ftp://x",
             "--registry=localhost:8000", "--certs=/no/such/folder", "--address=1.2.3.4:abc",
-            "--no-such-flag"})
+            "--max-tracked-values=0", "--max-tracked-values=lots", "--no-such-flag"})
     void badFlagPrintsOneLineAndExitsTwo(String flag) {
         GotoProcess.Finished run = GotoProcess.run(flag);
 

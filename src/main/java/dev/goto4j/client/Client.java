@@ -36,7 +36,7 @@ public final class Client {
     private final TrustRoots roots;
     private final Targets targets = new Targets();
     private final TrackedHeaders tracked = new TrackedHeaders();
-    private final ResultStore results = new ResultStore();
+    private final ResultStore results;
     private final Map<Integer, Invocation> invocations = new ConcurrentSkipListMap<>();
     // Running invocations stay reachable for stop and active even after results are cleared.
     private final java.util.Set<Invocation> running =
@@ -44,9 +44,14 @@ public final class Client {
     private final AtomicInteger nextIndex = new AtomicInteger();
     private volatile boolean blocking = true;
 
-    public Client(Vertx vertx, Path certs) {
+    /**
+     * @param certs the folder of trusted root certificates
+     * @param maxTrackedValues distinct header values and error texts counted per target
+     */
+    public Client(Vertx vertx, Path certs, int maxTrackedValues) {
         this.vertx = vertx;
         this.roots = TrustRoots.from(certs);
+        this.results = new ResultStore(maxTrackedValues);
     }
 
     /** Adds (or replaces) a target; starts it at once if it is marked {@code autoInvoke}. */

@@ -98,11 +98,11 @@ public record ClientResults(
                 statuses.put(statusText(code), n);
             }
         }
+        Map<String, Long> errors = counts.byError.snapshot(LongAdder::sum);
         long failures = 0;
-        for (Map.Entry<String, LongAdder> error : counts.byError.entrySet()) {
-            long n = error.getValue().sum();
-            failures += n;
-            statuses.merge(error.getKey(), n, Long::sum);
+        for (Map.Entry<String, Long> error : errors.entrySet()) {
+            failures += error.getValue();
+            statuses.merge(error.getKey(), error.getValue(), Long::sum);
         }
         if (failures > 0) {
             total += failures;

@@ -12,13 +12,24 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class ResultStore {
 
+    private final int maxValues;
     private volatile ConcurrentMap<String, TargetCounts> byTarget = new ConcurrentHashMap<>();
+
+    /** @param maxValues distinct header values and error texts counted per target */
+    ResultStore(int maxValues) {
+        this.maxValues = maxValues;
+    }
+
+    /** Fresh counts for {@code target} with this store's cap, not kept in the store. */
+    TargetCounts newCounts(String target) {
+        return new TargetCounts(target, maxValues);
+    }
 
     /** The counts of {@code target}, created on first use. */
     TargetCounts of(String target) {
         ConcurrentMap<String, TargetCounts> map = byTarget;
         TargetCounts counts = map.get(target);
-        return counts != null ? counts : map.computeIfAbsent(target, TargetCounts::new);
+        return counts != null ? counts : map.computeIfAbsent(target, this::newCounts);
     }
 
     void clear() {

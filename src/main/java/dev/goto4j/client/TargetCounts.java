@@ -1,5 +1,6 @@
 package dev.goto4j.client;
 
+import dev.goto4j.util.BoundedMap;
 import io.vertx.core.MultiMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,27 +12,29 @@ import org.HdrHistogram.ConcurrentHistogram;
  * The lock-free counts of what one target got back: by status code, by error text, by tracked
  * header and header value, with first and last response times and a latency histogram.
  *
- * <p>Memory is bounded: at most {@link #MAX_VALUES} distinct values per header and
- * {@link #MAX_VALUES} distinct error texts are kept; past that, counting goes on under the key
- * {@link #OVERFLOW}.
+ * <p>Memory is bounded: at most {@code maxValues} distinct values per header and as many
+ * distinct error texts are kept ({@code --max-tracked-values}); past that, counting goes on under
+ * the key {@link BoundedMap#OVERFLOW}.
  */
 final class TargetCounts {
 
-    static final int MAX_VALUES = 1000;
-    static final String OVERFLOW = "(other values)";
     private static final long MAX_LATENCY_MICROS = 3_600_000_000L;
 
     final String target;
     final LongAdder[] byCode = new LongAdder[600];
-    final ConcurrentHashMap<String, LongAdder> byError = new ConcurrentHashMap<>();
+    final BoundedMap<LongAdder> byError;
     final ConcurrentHashMap<String, HeaderCounts> byHeader = new ConcurrentHashMap<>();
     final AtomicLong firstResponseMillis = new AtomicLong();
     // Striped, so replicas on different cores do not fight over one cache line per response.
     final LongAccumulator lastResponseMillis = new LongAccumulator(Math::max, 0);
     final ConcurrentHistogram latencyMicros = new ConcurrentHistogram(MAX_LATENCY_MICROS, 3);
 
-    TargetCounts(String target) {
+    private final int maxValues;
+
+    TargetCounts(String target, int maxValues) {
         this.target = target;
+        this.maxValues = maxValues;
+        this.byError = new BoundedMap<>(maxValues, LongAdder::new);
         for (int i = 0; i < byCode.length; i++) {
             byCode[i] = new LongAdder();
         }
@@ -43,7 +46,7 @@ final class TargetCounts {
         if (status >= 100 && status < byCode.length) {
             byCode[status].increment();
         } else {
-            capped(byError, "invalid status code " + status).increment();
+            byError.get("invalid status code " + status).increment();
         }
         for (String name : tracked) {
             String value = headers.get(name);
@@ -57,7 +60,8 @@ final class TargetCounts {
     private HeaderCounts header(String name) {
         // A plain read first: computeIfAbsent may lock the bin even when the key is there.
         HeaderCounts counts = byHeader.get(name);
-        return counts != null ? counts : byHeader.computeIfAbsent(name, n -> new HeaderCounts());
+        return counts != null ? counts : byHeader.computeIfAbsent(name,
+                n -> new HeaderCounts(maxValues));
     }
 
     /**
@@ -66,7 +70,7 @@ final class TargetCounts {
      */
     void failure(String errorText, long latencyNanos) {
         touch();
-        capped(byError, errorText).increment();
+        byError.get(errorText).increment();
         latency(latencyNanos);
     }
 
@@ -83,23 +87,16 @@ final class TargetCounts {
         latencyMicros.recordValue(Math.min(MAX_LATENCY_MICROS, Math.max(0, nanos / 1000)));
     }
 
-    static LongAdder capped(ConcurrentHashMap<String, LongAdder> map, String key) {
-        LongAdder adder = map.get(key);
-        if (adder != null) {
-            return adder;
-        }
-        // The size check races with other inserts, so the cap may be passed by a few entries;
-        // it still bounds memory, which is its purpose.
-        return map.size() < MAX_VALUES ? map.computeIfAbsent(key, k -> new LongAdder())
-                : map.computeIfAbsent(OVERFLOW, k -> new LongAdder());
-    }
-
     /** Counts of one tracked header by value; their sum is the count of responses with it. */
     static final class HeaderCounts {
-        final ConcurrentHashMap<String, LongAdder> byValue = new ConcurrentHashMap<>();
+        final BoundedMap<LongAdder> byValue;
+
+        HeaderCounts(int maxValues) {
+            this.byValue = new BoundedMap<>(maxValues, LongAdder::new);
+        }
 
         void count(String value) {
-            capped(byValue, value).increment();
+            byValue.get(value).increment();
         }
     }
 }

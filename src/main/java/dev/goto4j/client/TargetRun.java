@@ -50,7 +50,7 @@ final class TargetRun {
         this.store = store;
         this.tracked = tracked;
         this.invocationIndex = invocationIndex;
-        this.invocationCounts = new TargetCounts(plan.name);
+        this.invocationCounts = store.newCounts(plan.name);
         this.replicasLeft = new AtomicInteger(plan.replicas);
     }
 

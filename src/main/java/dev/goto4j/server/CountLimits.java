@@ -7,6 +7,4 @@ package dev.goto4j.server;
  * @param maxTrackedValues distinct values counted per tracked header, and distinct paths counted
  */
 public record CountLimits(int maxTrackedValues) {
-
-    public static final CountLimits DEFAULT = new CountLimits(1000);
 }

@@ -14,7 +14,7 @@ class InvocationMemoryTest {
     void finishedInvocationKeepsItsResultsButLetsItsLiveCountersGo() throws Exception {
         Vertx vertx = Vertx.vertx();
         try (RunningGoto server = RunningGoto.start("Server")) {
-            Client client = new Client(vertx, null);
+            Client client = new Client(vertx, null, 1000);
             client.add(new Target("t1", "GET", server.url("/echo"), null, null, null, null,
                     null, 2, 3, null, "0s", null, null, null, null, null, null, null, null,
                     null, null));

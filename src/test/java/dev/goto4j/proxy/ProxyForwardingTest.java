@@ -3,7 +3,7 @@ package dev.goto4j.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.goto4j.server.CountLimits;
+import dev.goto4j.GotoOptions;
 import dev.goto4j.testing.Eventually;
 import dev.goto4j.testing.Reply;
 import dev.goto4j.testing.RunningGoto;
@@ -296,7 +296,7 @@ class ProxyForwardingTest {
     void distinctUrisPastTheCapAreCountedUnderTheOverflowKey() {
         addTarget("t1", "\"match\":{\"uris\":[\"/n/{n}\"]}");
 
-        int cap = CountLimits.DEFAULT.maxTrackedValues();
+        int cap = GotoOptions.DEFAULT_MAX_TRACKED_VALUES;
 
         for (int i = 0; i < cap + 5; i++) {
             proxy.get("/n/" + i);
