@@ -2,11 +2,13 @@ package dev.goto4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.goto4j.testing.Eventually;
 import dev.goto4j.testing.GotoProcess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import dev.goto4j.testing.Reply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +28,22 @@ class GotoCommandIT {
             assertThat(goto1.logLines()).anyMatch(line -> line.contains("goto")
                     && line.contains("port " + goto1.port()) && line.contains("label cli-test"));
             assertThat(goto1.terminate()).isZero();
+        }
+    }
+
+    @Test
+    void requestInFlightAtSigtermIsStillAnswered() {
+        try (GotoProcess goto1 = GotoProcess.start("--label", "graceful")) {
+            goto1.post("/request/uri/counts/enable");
+            goto1.put("/response/delay/set/1s");
+            CompletableFuture<Reply> slow = CompletableFuture.supplyAsync(() -> goto1.get("/slow"));
+            Eventually.await("the slow request to arrive", () ->
+                    goto1.get("/request/uri/counts").json().path("/slow").asLong() == 1);
+
+            int exit = goto1.terminate();
+
+            assertThat(exit).isZero();
+            assertThat(slow.join().status()).isEqualTo(200);
         }
     }
 
