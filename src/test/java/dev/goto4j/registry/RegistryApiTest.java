@@ -406,6 +406,8 @@ class RegistryApiTest {
             "POST|/registry/peers/p1/targets/add|{\"name\":\"t9\",\"url\":\"http://x\",\"delay\":\"soon\"}|422",
             "POST|/registry/peers/p1/targets/add|{\"name\":\"t9\",\"url\":\"http://x\",\"bogus\":1}|422",
             "POST|/registry/peers/p1/targets/add|{\"name\":\"t9\",\"url\":\"ftp://x\"}|422",
+            "POST|/registry/peers/p1/targets/add|null|422",
+            "POST|/registry/peers/p1/jobs/add|null|422",
             "POST|/registry/peers/p1/jobs/add|{\"task\":{\"url\":\"http://x\"}}|422",
             "POST|/registry/peers/p1/jobs/add|{\"id\":\"j9\",\"task\":{}}|422",
             "POST|/registry/peers/p1/jobs/add|{\"id\":\"j9\",\"task\":{\"url\":\"http://x\",\"cmd\":\"ls\"}}|422",
