@@ -19,8 +19,13 @@ public record Job(String id, JobTask task, boolean auto, String delay, String in
     /** Results kept per run when {@code keepResults} is not given, and the most ever kept. */
     public static final int RESULTS_CAP = 1000;
 
-    /** Reads and checks a job from a request body, reporting every problem at once. */
-    static Job read(Buffer body) {
+    /**
+     * Reads and checks a job from a request body as {@code /jobs/add} takes it: 400 when it is
+     * not JSON, 422 naming every problem at once when it is not a valid job. The registry checks
+     * the jobs it keeps for its peers with it too. Whether command jobs may run is for the
+     * instance that runs them to decide, so they are not refused here.
+     */
+    public static Job read(Buffer body) {
         Spec spec = Json.read(body, Spec.class, "job");
         List<Problem> problems = new ArrayList<>();
         String id = spec.id();

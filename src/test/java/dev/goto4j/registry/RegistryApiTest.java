@@ -454,6 +454,32 @@ class RegistryApiTest {
         assertThat(peer.calls()).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"task\":{\"url\":\"http://x\"}}",
+            "{\"id\":\"j,9\",\"task\":{\"url\":\"http://x\"}}",
+            "{\"id\":\"j9\",\"task\":{\"url\":\"ftp://x\"}}",
+            "{\"id\":\"j9\",\"task\":{\"url\":\"http://x\",\"colour\":1}}",
+            "{\"id\":\"j9\",\"task\":{\"cmd\":\" \"}}",
+            "{\"id\":\"j9\",\"task\":{\"url\":\"http://x\"},\"keepResults\":5000}",
+            "{\"id\":\"j9\",\"task\":{\"url\":\"http://x\"},\"colour\":1}",
+            "{\"id\":\"j9\",\"task\":{\"url\":\"http://x\"},\"timeout\":\"-1s\"}",
+            "{\"id\":\"j9\"",
+            "null"})
+    void refusesAJobWithTheStatusAndProblemsOfAPeersOwnJobsAdd(String job) {
+        String before = state();
+
+        Reply atRegistry = registry.post("/registry/peers/peer1/jobs/add", job);
+        Reply atPeer = registry.post("/jobs/add", job);
+
+        assertThat(atRegistry.status()).as(atRegistry.body()).isEqualTo(atPeer.status())
+                .isBetween(400, 422);
+        assertThat(atRegistry.json().get("problems")).isNotEmpty()
+                .isEqualTo(atPeer.json().get("problems"));
+        assertThat(state()).isEqualTo(before);
+        assertThat(peer.calls()).isEmpty();
+    }
+
     private String state() {
         return registry.get("/registry/peers").body() + registry.get("/registry/peers/targets")
                 .body() + registry.get("/registry/peers/jobs").body()
