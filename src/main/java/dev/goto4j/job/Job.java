@@ -3,6 +3,7 @@ package dev.goto4j.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goto4j.http.ApiException;
+import dev.goto4j.http.Checks;
 import dev.goto4j.http.Durations;
 import dev.goto4j.http.Json;
 import dev.goto4j.http.Problem;
@@ -29,9 +30,7 @@ public record Job(String id, JobTask task, boolean auto, String delay, String in
         Spec spec = Json.read(body, Spec.class, "job");
         List<Problem> problems = new ArrayList<>();
         String id = spec.id();
-        if (id == null || id.isBlank() || id.contains(",") || id.contains("/")) {
-            problems.add(Problem.of("id", id, "a non-empty job id without ',' or '/'"));
-        }
+        Checks.name(problems, "id", id, "job id");
         JobTask task = task(id, spec.task(), problems);
         for (String[] field : new String[][] {{"delay", spec.delay()},
                 {"initialDelay", spec.initialDelay()}, {"timeout", spec.timeout()}}) {
