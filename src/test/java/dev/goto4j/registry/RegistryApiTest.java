@@ -456,6 +456,22 @@ class RegistryApiTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+            "/registry/peers/peer1/targets/,/remove|targets",
+            "/registry/peers/peer1/targets/,/stop|targets",
+            "/registry/peer/peer1/targets/,/invoke|targets",
+            "/registry/peers/peer1/jobs/,/remove|jobs",
+            "/registry/peer/peer1/jobs/,/stop|jobs",
+            "/registry/peers/peer1/jobs/,/run|jobs"})
+    void namesTheListParameterOfAnEmptyList(String path, String field) {
+        Reply reply = registry.post(path);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().at("/problems/0/field").asText()).isEqualTo(field);
+        assertThat(peer.calls()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
             "{\"task\":{\"url\":\"http://x\"}}",
             "{\"id\":\"j,9\",\"task\":{\"url\":\"http://x\"}}",
             "{\"id\":\"j9\",\"task\":{\"url\":\"ftp://x\"}}",
