@@ -55,6 +55,7 @@ public final class GotoInstance {
     private final HostIdentity host;
     private final GotoServer server;
     private final Client client;
+    private final Jobs jobs;
     private final List<Supplier<Future<?>>> stopHooks = new CopyOnWriteArrayList<>();
 
     public GotoInstance(GotoOptions options) {
@@ -78,7 +79,7 @@ public final class GotoInstance {
         apis.add(new ProxyRoutes(proxy));
         apis.add(new TriggerRoutes(triggers));
         // [jobs]
-        Jobs jobs = new Jobs(vertx, client, options.allowExec());
+        this.jobs = new Jobs(vertx, client, options.allowExec());
         apis.add(new JobRoutes(jobs));
         // Command jobs run as OS processes, which would outlive the instance if not stopped.
         onStop(jobs::close);
@@ -129,7 +130,7 @@ public final class GotoInstance {
     private void joinRegistry(int port) {
         String localHost = "0.0.0.0".equals(options.bindHost()) ? "127.0.0.1" : options.bindHost();
         PeerAgent peer = new PeerAgent(vertx, options, host, port,
-                "http://" + localHost + ":" + port);
+                "http://" + localHost + ":" + port, client, jobs);
         onStop(peer::stop);
         peer.start();
     }

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * The client of one goto instance: its targets, the invocations that send traffic to them, the
  * headers it tracks and the results it counts. The admin API ({@code /client/...}) drives it;
  * other capabilities use it directly: the registry pushes targets through
- * {@code POST /client/targets/add} and reads {@code GET /client/results}, and jobs send single
- * requests with {@link #invokeOnce(Target)}.
+ * {@code POST /client/targets/add} and reports {@link #results()} and
+ * {@link #invocationResults()} to its lockers, and jobs send single requests with
+ * {@link #invokeOnce(Target, int)}.
  */
 public final class Client {
 
@@ -156,11 +157,26 @@ public final class Client {
         return results.snapshot();
     }
 
-    Map<String, Invocation.View> invocationResults() {
+    /** Every kept invocation by index, as {@code /client/results/invocations} shows them. */
+    Map<String, Invocation.View> invocationViews() {
         Map<String, Invocation.View> views = new LinkedHashMap<>();
         invocations.forEach((index, invocation) -> views.put(String.valueOf(index),
                 invocation.view()));
         return views;
+    }
+
+    /**
+     * The results of every kept invocation, oldest first. Once an invocation has finished, its
+     * results never change and are the same object on every call, so a reader that keeps what
+     * it has seen can skip them by reference instead of comparing their content.
+     */
+    public List<InvocationResults> invocationResults() {
+        List<InvocationResults> all = new ArrayList<>(invocations.size());
+        invocations.forEach((index, invocation) -> {
+            Invocation.View view = invocation.view();
+            all.add(new InvocationResults(index, view.finished(), view.results()));
+        });
+        return all;
     }
 
     /** The running targets by name, then invocation index, as {@code /client/targets/active}. */
@@ -217,6 +233,10 @@ public final class Client {
                             response.headers(), body));
                 })
                 .eventually(once::close);
+    }
+
+    /** One invocation's index, whether it has finished, and its results as they stand. */
+    public record InvocationResults(int index, boolean finished, ClientResults results) {
     }
 
     /** The answer to a single request: status code and text, headers and body. */

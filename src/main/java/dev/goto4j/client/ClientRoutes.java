@@ -53,7 +53,7 @@ public final class ClientRoutes implements AdminApi {
         Routes.read(router, "/client/track/headers/list", this::trackedHeaders);
         Routes.read(router, "/client/track/headers", this::trackedHeaders);
         Routes.read(router, "/client/results/invocations",
-                ctx -> Replies.json(ctx, client.invocationResults()));
+                ctx -> Replies.json(ctx, client.invocationViews()));
         Routes.read(router, "/client/results", ctx -> Replies.json(ctx, client.results()));
         Routes.command(router, "/client/results/clear", this::clearResults);
         Routes.command(router, "/client/results/:targets/clear", this::clearTargetResults);

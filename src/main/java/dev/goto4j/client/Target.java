@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.goto4j.http.ApiException;
+import dev.goto4j.http.Checks;
 import dev.goto4j.http.Durations;
 import dev.goto4j.http.Problem;
 import java.net.URI;
@@ -91,13 +92,11 @@ public record Target(
                                           String protocol, int replicas, int requestCount,
                                           Integer retries, List<Integer> retriable) {
         List<Problem> problems = new ArrayList<>();
-        if (name == null || name.isBlank() || name.contains(",") || name.contains("/")) {
-            problems.add(Problem.of("name", name, "a non-empty name without ',' or '/'"));
-        }
+        Checks.name(problems, name);
         if (!METHODS.contains(method)) {
             problems.add(Problem.of("method", method, "one of " + String.join(", ", METHODS)));
         }
-        checkUrl(problems, url);
+        Checks.httpUrl(problems, url, true);
         for (List<String> header : headers) {
             if (header == null || header.size() != 2 || header.get(0) == null
                     || header.get(0).isBlank() || header.get(1) == null) {
@@ -131,23 +130,6 @@ public record Target(
             return new URI("http://" + value + "/").getHost() != null;
         } catch (URISyntaxException e) {
             return false;
-        }
-    }
-
-    private static void checkUrl(List<Problem> problems, String url) {
-        String expected = "an absolute http or https URL with a host";
-        if (url == null || url.isBlank()) {
-            problems.add(Problem.of("url", url, expected));
-            return;
-        }
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                problems.add(Problem.of("url", url, expected));
-            }
-        } catch (URISyntaxException e) {
-            problems.add(Problem.of("url", url, expected));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.goto4j.client;
 
+import dev.goto4j.http.UpstreamUrl;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
@@ -54,12 +55,12 @@ final class TargetPlan {
         this.target = target;
         this.name = target.name();
         this.method = HttpMethod.valueOf(target.method());
-        URI uri = URI.create(target.url());
-        this.ssl = uri.getScheme().equalsIgnoreCase("https");
-        this.connectHost = uri.getHost();
-        this.port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        this.pathAndQuery = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        UpstreamUrl url = UpstreamUrl.parse(target.url());
+        this.ssl = url.ssl();
+        this.connectHost = url.host();
+        this.port = url.port();
+        String path = url.rawPath().isEmpty() ? "/" : url.rawPath();
+        this.pathAndQuery = url.rawQuery() == null ? path : path + "?" + url.rawQuery();
         this.displayUrl = target.url();
         this.headers = HttpHeaders.headers();
         String host = null;

@@ -16,8 +16,13 @@ public final class Checks {
 
     /** A name used in paths and comma lists: not empty, without ',' or '/'. */
     public static void name(List<Problem> problems, String name) {
-        if (name == null || name.isBlank() || name.contains(",") || name.contains("/")) {
-            problems.add(Problem.of("name", name, "a non-empty name without ',' or '/'"));
+        name(problems, "name", name, "name");
+    }
+
+    /** The same check for a name in another field, such as a job's {@code id}. */
+    public static void name(List<Problem> problems, String field, String value, String what) {
+        if (value == null || value.isBlank() || value.contains(",") || value.contains("/")) {
+            problems.add(Problem.of(field, value, "a non-empty " + what + " without ',' or '/'"));
         }
     }
 

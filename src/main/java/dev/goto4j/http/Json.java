@@ -30,16 +30,17 @@ public final class Json {
 
     /**
      * Reads a body as {@code type}: 400 when it is not JSON, 422 when it is JSON that does not
-     * fit (unknown field, wrong type, a value the record refuses). {@code what} names the thing
-     * read in the error sentence, such as "target".
+     * fit (unknown field, wrong type, a value the record refuses, a JSON null). {@code what}
+     * names the thing read in the error sentence, such as "target".
      */
     public static <T> T read(Buffer body, Class<T> type, String what) {
         if (body == null || body.length() == 0) {
             throw ApiException.badRequest("missing " + what + " in the request body",
                     Problem.of("body", "", "a JSON " + what));
         }
+        T read;
         try {
-            return MAPPER.readValue(body.getBytes(), type);
+            read = MAPPER.readValue(body.getBytes(), type);
         } catch (ValueInstantiationException e) {
             if (e.getCause() instanceof ApiException api) {
                 throw api;
@@ -69,6 +70,12 @@ public final class Json {
         } catch (IOException e) {
             throw ApiException.badRequest("unreadable " + what, Problem.of("body", null, "JSON"));
         }
+        // Jackson reads a JSON null as a null record rather than failing.
+        if (read == null) {
+            throw ApiException.invalid("invalid " + what + ": null",
+                    Problem.of("body", "null", "a JSON " + what));
+        }
+        return read;
     }
 
     /** Writes a value as a compact JSON string. */

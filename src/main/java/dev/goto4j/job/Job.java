@@ -3,6 +3,7 @@ package dev.goto4j.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goto4j.http.ApiException;
+import dev.goto4j.http.Checks;
 import dev.goto4j.http.Durations;
 import dev.goto4j.http.Json;
 import dev.goto4j.http.Problem;
@@ -19,14 +20,17 @@ public record Job(String id, JobTask task, boolean auto, String delay, String in
     /** Results kept per run when {@code keepResults} is not given, and the most ever kept. */
     public static final int RESULTS_CAP = 1000;
 
-    /** Reads and checks a job from a request body, reporting every problem at once. */
-    static Job read(Buffer body) {
+    /**
+     * Reads and checks a job from a request body as {@code /jobs/add} takes it: 400 when it is
+     * not JSON, 422 naming every problem at once when it is not a valid job. The registry checks
+     * the jobs it keeps for its peers with it too. Whether command jobs may run is for the
+     * instance that runs them to decide, so they are not refused here.
+     */
+    public static Job read(Buffer body) {
         Spec spec = Json.read(body, Spec.class, "job");
         List<Problem> problems = new ArrayList<>();
         String id = spec.id();
-        if (id == null || id.isBlank() || id.contains(",") || id.contains("/")) {
-            problems.add(Problem.of("id", id, "a non-empty job id without ',' or '/'"));
-        }
+        Checks.name(problems, "id", id, "job id");
         JobTask task = task(id, spec.task(), problems);
         for (String[] field : new String[][] {{"delay", spec.delay()},
                 {"initialDelay", spec.initialDelay()}, {"timeout", spec.timeout()}}) {

@@ -32,6 +32,8 @@ final class JobRun {
     private final Deque<Kept> kept = new ArrayDeque<>();
     private Kept first;
     private JobResult closing;
+    /** The results once the run is over, read once. */
+    private List<JobResult> finalResults;
     private long keptChars;
     private int resultCount;
     private int iteration;
@@ -106,16 +108,25 @@ final class JobRun {
         return timeoutTimer;
     }
 
+    /**
+     * The results kept, the closing one last. Once the run is over they never change, and the
+     * same list is answered on every call.
+     */
     synchronized List<JobResult> results() {
+        if (finalResults != null) {
+            return finalResults;
+        }
         List<JobResult> all = new ArrayList<>(kept.size() + 2);
         if (first != null) {
             all.add(first.result);
         }
         kept.forEach(k -> all.add(k.result));
-        if (closing != null) {
-            all.add(closing);
+        if (closing == null) {
+            return all;
         }
-        return all;
+        all.add(closing);
+        finalResults = List.copyOf(all);
+        return finalResults;
     }
 
     private void keep(JobResult result) {

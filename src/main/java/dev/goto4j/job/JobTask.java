@@ -1,6 +1,5 @@
 package dev.goto4j.job;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +11,6 @@ import dev.goto4j.http.Json;
 import dev.goto4j.http.Problem;
 import io.vertx.core.buffer.Buffer;
 import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -83,22 +81,6 @@ public sealed interface JobTask permits JobTask.Http, JobTask.Command {
                 problems.addAll(taskProblems(e));
             }
             return problems.size() == before ? task : null;
-        }
-
-        /**
-         * Jackson's way in, for callers that read a task on its own (the registry checks the
-         * jobs it keeps): the same checks as {@code /jobs/add}, failing with a 422.
-         */
-        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        static Http fromJson(ObjectNode node) {
-            List<Problem> problems = new ArrayList<>();
-            Http task = read(node, "job", problems);
-            if (task == null) {
-                throw ApiException.invalid("invalid task: " + problems.stream()
-                        .map(p -> p.field() + " " + p.value() + " (expected: " + p.expected()
-                                + ")").collect(Collectors.joining("; ")), problems);
-            }
-            return task;
         }
 
         /** The URL as given, marker references unfilled. */

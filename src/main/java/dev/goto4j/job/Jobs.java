@@ -139,7 +139,9 @@ public final class Jobs {
 
     /**
      * Results of every job, by job id and run index: what a peer reports to its registry
-     * locker as {@code job_<id>_<run>}.
+     * locker as {@code job_<id>_<run>}. Once a run is over, its results never change and are the
+     * same list on every call, so a reader that keeps what it has seen can skip them by
+     * reference instead of comparing their content.
      */
     public Map<String, Map<String, List<JobResult>>> allResults() {
         Map<String, Map<String, List<JobResult>>> all = new TreeMap<>();

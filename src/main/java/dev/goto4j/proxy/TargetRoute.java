@@ -1,5 +1,6 @@
 package dev.goto4j.proxy;
 
+import dev.goto4j.http.UpstreamUrl;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -10,7 +11,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +39,7 @@ final class TargetRoute {
     final String name;
     final int replicas;
     private final HttpClientAgent client;
-    private final String host;
-    private final int port;
-    private final boolean ssl;
+    private final UpstreamUrl upstream;
     private final String pathPrefix;
     private final boolean matchesAll;
     private final ValueMatcher[] uris;
@@ -65,11 +63,8 @@ final class TargetRoute {
         this.name = target.name();
         this.replicas = target.replicas();
         this.enabled = target.enabled();
-        URI url = URI.create(target.url());
-        this.ssl = url.getScheme().equalsIgnoreCase("https");
-        this.host = url.getHost();
-        this.port = url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80;
-        String path = url.getRawPath() == null ? "" : url.getRawPath();
+        this.upstream = UpstreamUrl.parse(target.url());
+        String path = upstream.rawPath();
         this.pathPrefix = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
 
         ProxyMatch match = target.match();
@@ -188,8 +183,9 @@ final class TargetRoute {
 
     /** The options of one upstream call. */
     RequestOptions options(HttpMethod method, String uri) {
-        return new RequestOptions().setMethod(method).setHost(host).setPort(port).setSsl(ssl)
-                .setURI(uri).setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        return new RequestOptions().setMethod(method).setHost(upstream.host())
+                .setPort(upstream.port()).setSsl(upstream.ssl()).setURI(uri)
+                .setIdleTimeout(IDLE_TIMEOUT_MILLIS);
     }
 
     Future<HttpClientRequest> request(RequestOptions options) {

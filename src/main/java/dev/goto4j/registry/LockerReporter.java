@@ -1,6 +1,10 @@
 package dev.goto4j.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.goto4j.client.Client;
+import dev.goto4j.client.ClientResults;
+import dev.goto4j.http.Json;
+import dev.goto4j.job.JobResult;
+import dev.goto4j.job.Jobs;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -16,14 +20,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Reports this instance's results to its locker at the registry: the client summary under
  * {@code client}, each invocation's results under {@code client_<index>} and each job run under
- * {@code job_<id>_<run>}. Once a round (about a second apart) it reads them through the
- * instance's own API and sends only what changed, so traffic is never slowed and no key is
- * sent more than once a round. When an invocation or job run is complete its final data is
- * sent once more and locked (the summary is locked when no invocation is running). What the
- * registry did not accept is sent again on the next round.
+ * {@code job_<id>_<run>}. Once a round (about a second apart) it reads them from the client and
+ * the jobs and sends only what changed, so traffic is never slowed and no key is sent more than
+ * once a round. When an invocation or job run is complete its final data is sent once more and
+ * locked (the summary is locked when no invocation is running); from then on it is skipped
+ * without being written again, as long as it is the same finished result. What the registry
+ * did not accept is sent again on the next round.
  *
  * <p>Every round runs on the event loop that started the reporter, one at a time, so the record
- * of what was sent needs no locking.
+ * of what was sent needs no locking. The reads take no lock that traffic holds for long.
  */
 final class LockerReporter {
 
@@ -31,14 +36,18 @@ final class LockerReporter {
 
     private final PeerAgent agent;
     private final Context context;
+    private final Client client;
+    private final Jobs jobs;
     /** What the registry holds for each key, as far as this instance knows. */
     private final Map<String, Sent> sent = new HashMap<>();
     private Future<Void> round = Future.succeededFuture();
     private long timer = -1;
 
-    LockerReporter(PeerAgent agent, Context context) {
+    LockerReporter(PeerAgent agent, Context context, Client client, Jobs jobs) {
         this.agent = agent;
         this.context = context;
+        this.client = client;
+        this.jobs = jobs;
     }
 
     void start() {
@@ -67,64 +76,56 @@ final class LockerReporter {
 
     /** One round: reads client, invocation and job results and sends what changed. */
     Future<Void> report() {
-        Future<JsonNode> summary = read("/client/results");
-        Future<JsonNode> invocations = read("/client/results/invocations");
-        Future<JsonNode> jobs = read("/jobs/results");
-        return Future.join(summary, invocations, jobs).transform(ar -> {
-            Map<String, Report> reports = new LinkedHashMap<>();
-            if (invocations.succeeded()) {
-                addInvocations(reports, summary.result(), invocations.result());
-            }
-            if (jobs.succeeded()) {
-                addJobs(reports, jobs.result());
-            }
-            if (invocations.succeeded() && jobs.succeeded()) {
-                sent.keySet().retainAll(reports.keySet());
-            }
-            List<Future<Void>> sends = new ArrayList<>();
-            reports.forEach((key, report) -> sends.add(send(key, report)));
-            return Future.join(sends).<Void>mapEmpty();
-        }).otherwiseEmpty();
+        Map<String, Report> reports = new LinkedHashMap<>();
+        addInvocations(reports, client.invocationResults(), client.results());
+        addJobs(reports, jobs.allResults());
+        sent.keySet().retainAll(reports.keySet());
+        List<Future<Void>> sends = new ArrayList<>();
+        reports.forEach((key, report) -> sends.add(send(key, report)));
+        return Future.join(sends).<Void>mapEmpty().otherwiseEmpty();
     }
 
-    private static void addInvocations(Map<String, Report> reports, JsonNode summary,
-                                       JsonNode invocations) {
+    private static void addInvocations(Map<String, Report> reports,
+                                       List<Client.InvocationResults> invocations,
+                                       ClientResults summary) {
         boolean allFinished = true;
-        for (var it = invocations.fields(); it.hasNext(); ) {
-            var invocation = it.next();
-            boolean finished = invocation.getValue().path("finished").asBoolean(false);
-            allFinished &= finished;
-            reports.put("client_" + invocation.getKey(),
-                    new Report(invocation.getValue().path("results").toString(), finished));
+        for (Client.InvocationResults invocation : invocations) {
+            allFinished &= invocation.finished();
+            reports.put("client_" + invocation.index(),
+                    new Report(invocation.results(), invocation.finished()));
         }
-        if (summary != null && !invocations.isEmpty()) {
-            reports.put("client", new Report(summary.toString(), allFinished));
+        if (!invocations.isEmpty()) {
+            reports.put("client", new Report(summary, allFinished));
         }
     }
 
-    private static void addJobs(Map<String, Report> reports, JsonNode byJob) {
-        byJob.fields().forEachRemaining(job -> job.getValue().fields().forEachRemaining(run -> {
-            boolean complete = false;
-            for (JsonNode result : run.getValue()) {
-                complete |= result.path("finished").asBoolean(false)
-                        || result.path("stopped").asBoolean(false);
-            }
-            reports.put("job_" + job.getKey() + "_" + run.getKey(),
-                    new Report(run.getValue().toString(), complete));
+    private static void addJobs(Map<String, Report> reports,
+                                Map<String, Map<String, List<JobResult>>> byJob) {
+        byJob.forEach((job, runs) -> runs.forEach((run, results) -> {
+            boolean complete = results.stream().anyMatch(r -> r.finished() || r.stopped());
+            reports.put("job_" + job + "_" + run, new Report(results, complete));
         }));
     }
 
-    /** Stores the data if it changed, then locks it if it is final and not locked yet. */
+    /**
+     * Stores the data if it changed, then locks it if it is final and not locked yet. Final
+     * results that were locked are the same object on later rounds: those are not even
+     * written as JSON again.
+     */
     private Future<Void> send(String key, Report report) {
         Sent known = sent.get(key);
-        boolean stored = known != null && known.data.equals(report.data);
+        if (known != null && known.locked && known.results == report.results) {
+            return Future.succeededFuture();
+        }
+        String data = Json.write(report.results);
+        boolean stored = known != null && known.data.equals(data);
         if (stored && (known.locked || !report.complete)) {
             return Future.succeededFuture();
         }
         Future<Boolean> store = stored ? Future.succeededFuture(true)
-                : call(agent.lockerPath("store", key), report.data, key).onSuccess(ok -> {
+                : call(agent.lockerPath("store", key), data, key).onSuccess(ok -> {
                     if (ok) {
-                        sent.put(key, new Sent(report.data, false));
+                        sent.put(key, new Sent(report.results, data, false));
                     }
                 });
         if (!report.complete) {
@@ -134,7 +135,7 @@ final class LockerReporter {
                         : Future.succeededFuture(false))
                 .onSuccess(ok -> {
                     if (ok) {
-                        sent.put(key, new Sent(report.data, true));
+                        sent.put(key, new Sent(report.results, data, true));
                     }
                 }).mapEmpty();
     }
@@ -153,17 +154,11 @@ final class LockerReporter {
                 .otherwise(false);
     }
 
-    private Future<JsonNode> read(String path) {
-        return agent.local(HttpMethod.GET, path, null).compose(reply -> reply.status() == 200
-                ? Future.succeededFuture(reply.json())
-                : Future.failedFuture("HTTP " + reply.status() + " from " + path));
-    }
-
     /** Results ready to report, and whether they are final. */
-    private record Report(String data, boolean complete) {
+    private record Report(Object results, boolean complete) {
     }
 
-    /** What was accepted for a key, and whether it was locked. */
-    private record Sent(String data, boolean locked) {
+    /** What was accepted for a key: the results, their JSON, and whether it was locked. */
+    private record Sent(Object results, String data, boolean locked) {
     }
 }

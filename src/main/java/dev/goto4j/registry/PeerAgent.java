@@ -2,7 +2,9 @@ package dev.goto4j.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.goto4j.GotoOptions;
+import dev.goto4j.client.Client;
 import dev.goto4j.http.Json;
+import dev.goto4j.job.Jobs;
 import dev.goto4j.server.HostIdentity;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The peer side: joins the registry at start-up, applies the targets, jobs and tracked headers it
  * answers through this instance's own admin API (so they are validated and run exactly as if a
- * user had sent them), reminds the registry periodically, reports results to its locker when
- * asked to, and leaves the registry on stop.
+ * user had sent them), reminds the registry periodically, reports the results of this instance's
+ * client and jobs to its locker when asked to, and leaves the registry on stop.
  */
 public final class PeerAgent {
 
@@ -43,9 +45,11 @@ public final class PeerAgent {
 
     /**
      * @param localBase where this instance's own admin API answers, such as http://127.0.0.1:8080
+     * @param client this instance's client, whose results are reported
+     * @param jobs this instance's jobs, whose results are reported
      */
     public PeerAgent(Vertx vertx, GotoOptions options, HostIdentity host, int port,
-                     String localBase) {
+                     String localBase, Client client, Jobs jobs) {
         this.vertx = vertx;
         this.http = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) PeerCalls.TIMEOUT_MILLIS));
@@ -54,7 +58,7 @@ public final class PeerAgent {
                 advertisedAddress(options.address(), host, port));
         this.localBase = localBase;
         this.reporter = options.locker()
-                ? new LockerReporter(this, vertx.getOrCreateContext()) : null;
+                ? new LockerReporter(this, vertx.getOrCreateContext(), client, jobs) : null;
     }
 
     /**
@@ -188,7 +192,7 @@ public final class PeerAgent {
     }
 
     /** Calls this instance's own admin API. */
-    Future<Reply> local(HttpMethod method, String path, String body) {
+    private Future<Reply> local(HttpMethod method, String path, String body) {
         return send(method, localBase + path, body).onSuccess(reply -> {
             if (reply.status() >= 300) {
                 log.warn("Applying {} {} from the registry answered HTTP {}: {}", method, path,

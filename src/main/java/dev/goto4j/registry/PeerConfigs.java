@@ -17,12 +17,32 @@ final class PeerConfigs {
 
     private final String kind;
     private final String idField;
+    private final String peerPath;
     private final Map<String, Map<String, ObjectNode>> byLabel = new ConcurrentHashMap<>();
 
-    /** @param kind "target" or "job"; @param idField the field naming an item */
-    PeerConfigs(String kind, String idField) {
+    /**
+     * @param kind "target" or "job"
+     * @param idField the field naming an item
+     * @param peerPath where a peer's admin API keeps them, such as "/client/targets"
+     */
+    PeerConfigs(String kind, String idField, String peerPath) {
         this.kind = kind;
         this.idField = idField;
+        this.peerPath = peerPath;
+    }
+
+    String kind() {
+        return kind;
+    }
+
+    /** The kind as the registry's paths name them: "targets" or "jobs". */
+    String plural() {
+        return kind + "s";
+    }
+
+    /** A path of a peer's admin API about these items, such as {@code peerPath("clear")}. */
+    String peerPath(String rest) {
+        return peerPath + "/" + rest;
     }
 
     String idOf(ObjectNode item) {
@@ -56,11 +76,7 @@ final class PeerConfigs {
     void remove(String label, List<String> ids) {
         Map<String, ObjectNode> items = byLabel.getOrDefault(label, Map.of());
         synchronized (items) {
-            for (String id : ids) {
-                if (!items.containsKey(id)) {
-                    throw ApiException.notFound(kind, label + "/" + id);
-                }
-            }
+            requireAll(label, items, ids);
             ids.forEach(items::remove);
         }
     }
@@ -69,10 +85,14 @@ final class PeerConfigs {
     void requireAll(String label, List<String> ids) {
         Map<String, ObjectNode> items = byLabel.getOrDefault(label, Map.of());
         synchronized (items) {
-            for (String id : ids) {
-                if (!items.containsKey(id)) {
-                    throw ApiException.notFound(kind, label + "/" + id);
-                }
+            requireAll(label, items, ids);
+        }
+    }
+
+    private void requireAll(String label, Map<String, ObjectNode> items, List<String> ids) {
+        for (String id : ids) {
+            if (!items.containsKey(id)) {
+                throw ApiException.notFound(kind, label + "/" + id);
             }
         }
     }

@@ -28,8 +28,8 @@ public final class Registry {
     private static final Logger log = LoggerFactory.getLogger(Registry.class);
 
     final PeerDirectory directory = new PeerDirectory();
-    final PeerConfigs targets = new PeerConfigs("target", "name");
-    final PeerConfigs jobs = new PeerConfigs("job", "id");
+    final PeerConfigs targets = new PeerConfigs("target", "name", "/client/targets");
+    final PeerConfigs jobs = new PeerConfigs("job", "id", "/jobs");
     final Lockers lockers;
     private final PeerCalls calls;
     /** Header names in lower case, as peers report them, in the order they were added. */
@@ -102,38 +102,37 @@ public final class Registry {
         directory.find(label);
     }
 
+    /** Keeps a target for a label, replacing one of the same name, and adds it to its peers. */
     Future<PeerCalls.Outcome> addTarget(String label, ObjectNode target) {
         targets.put(label, target);
-        return calls.toLabel(label, HttpMethod.POST, "/client/targets/add", Json.write(target));
+        return calls.toLabel(label, HttpMethod.POST, targets.peerPath("add"),
+                Json.write(target));
     }
 
-    Future<PeerCalls.Outcome> removeTargets(String label, List<String> names) {
-        targets.remove(label, names);
-        return calls.toLabel(label, HttpMethod.POST,
-                "/client/targets/" + String.join(",", names) + "/remove", null);
-    }
-
-    Future<PeerCalls.Outcome> clearTargets(String label) {
-        requireKnown(label);
-        targets.clear(label);
-        return calls.toLabel(label, HttpMethod.POST, "/client/targets/clear", null);
-    }
-
+    /** Keeps a job for a label, 409 if its id is taken, and adds it to its peers. */
     Future<PeerCalls.Outcome> addJob(String label, ObjectNode job) {
         jobs.putNew(label, job);
-        return calls.toLabel(label, HttpMethod.POST, "/jobs/add", Json.write(job));
+        return calls.toLabel(label, HttpMethod.POST, jobs.peerPath("add"), Json.write(job));
     }
 
-    Future<PeerCalls.Outcome> removeJobs(String label, List<String> ids) {
-        jobs.remove(label, ids);
+    /** Removes named targets or jobs of a label, here and on its peers. */
+    Future<PeerCalls.Outcome> remove(PeerConfigs items, String label, List<String> ids) {
+        items.remove(label, ids);
         return calls.toLabel(label, HttpMethod.POST,
-                "/jobs/" + String.join(",", ids) + "/remove", null);
+                items.peerPath(String.join(",", ids) + "/remove"), null);
     }
 
-    Future<PeerCalls.Outcome> clearJobs(String label) {
+    /** Clears the targets or jobs of a label, here and on its peers. */
+    Future<PeerCalls.Outcome> clear(PeerConfigs items, String label) {
         requireKnown(label);
-        jobs.clear(label);
-        return calls.toLabel(label, HttpMethod.POST, "/jobs/clear", null);
+        items.clear(label);
+        return calls.toLabel(label, HttpMethod.POST, items.peerPath("clear"), null);
+    }
+
+    /** Clears the targets or jobs of every label, here and on every peer. */
+    Future<List<PeerCalls.Outcome>> clearAll(PeerConfigs items) {
+        items.clearAll();
+        return commandAll(items.peerPath("clear"));
     }
 
     /** Sends a command path to every instance of one label. */
@@ -184,14 +183,6 @@ public final class Registry {
         synchronized (trackedHeaders) {
             return String.join(",", trackedHeaders);
         }
-    }
-
-    void clearAllTargets() {
-        targets.clearAll();
-    }
-
-    void clearAllJobs() {
-        jobs.clearAll();
     }
 
     /** Checks every instance of the given labels: address to healthy, by label. */

@@ -3,6 +3,7 @@ package dev.goto4j.registry;
 import static dev.goto4j.http.Routes.command;
 import static dev.goto4j.http.Routes.read;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goto4j.http.ApiException;
 import dev.goto4j.http.CommaList;
 import dev.goto4j.http.Json;
@@ -11,11 +12,14 @@ import dev.goto4j.http.Replies;
 import dev.goto4j.http.Routes;
 import dev.goto4j.server.AdminApi;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Admin routes of the registry, under {@code /registry/peers} and, as the scenarios spell it,
@@ -130,18 +134,10 @@ public final class RegistryRoutes implements AdminApi {
     }
 
     private void mountTargets(Router router, String base) {
-        read(router, base + "/targets", ctx -> Replies.json(ctx, registry.targets.all()));
-        router.post(base + "/targets/clear").handler(ctx -> {
-            registry.clearAllTargets();
-            Routes.replyWhenDone(ctx, registry.commandAll("/client/targets/clear"),
-                    r -> "Targets of all peers cleared");
-        });
+        mountItems(router, base, registry.targets, PeerItems::target, registry::addTarget);
         command(router, base + "/targets/invoke/all", ctx -> Routes.replyWhenDone(ctx,
                 registry.commandAll("/client/targets/invoke/all"),
                 r -> "Targets invoked on all peers"));
-        command(router, base + "/targets/stop/all", ctx -> Routes.replyWhenDone(ctx,
-                registry.commandAll("/client/targets/stop/all"),
-                r -> "Targets stopped on all peers"));
         // Peers always keep both summed and per-invocation results (the client keeps the latest
         // invocations up to its cap), so these switches of the reference have nothing to turn.
         command(router, base + "/targets/results/all/:enable", ctx -> {
@@ -152,54 +148,16 @@ public final class RegistryRoutes implements AdminApi {
             checkFlag(ctx, "enable");
             Replies.text(ctx, "Peers always keep results per invocation; nothing to change");
         });
-        router.post(base + "/:peer/targets/add").handler(ctx -> {
-            var target = PeerItems.target(ctx.body().buffer());
-            Routes.replyWhenDone(ctx, registry.addTarget(label(ctx), target),
-                    o -> o.sentence("Target " + target.get("name").asText() + " added"));
-        });
-        router.post(base + "/:peer/targets/clear").handler(ctx -> Routes.replyWhenDone(ctx,
-                registry.clearTargets(label(ctx)), o -> o.sentence("Targets cleared")));
-        read(router, base + "/:peer/targets", ctx -> {
-            registry.requireKnown(label(ctx));
-            Replies.json(ctx, registry.targets.of(label(ctx)));
-        });
         command(router, base + "/:peer/targets/invoke/all", ctx -> Routes.replyWhenDone(ctx,
                 registry.command(label(ctx), "/client/targets/invoke/all"),
                 o -> o.sentence("Targets invoked")));
-        command(router, base + "/:peer/targets/stop/all", ctx -> Routes.replyWhenDone(ctx,
-                registry.command(label(ctx), "/client/targets/stop/all"),
-                o -> o.sentence("Targets stopped")));
-        command(router, base + "/:peer/targets/:targets/remove", ctx -> Routes.replyWhenDone(ctx,
-                registry.removeTargets(label(ctx), names(ctx, "targets")),
-                o -> o.sentence("Targets removed")));
         command(router, base + "/:peer/targets/:targets/invoke", ctx -> Routes.replyWhenDone(ctx,
                 registry.command(label(ctx), registry.targets, names(ctx, "targets"),
                         "/client/targets/%s/invoke"), o -> o.sentence("Targets invoked")));
-        command(router, base + "/:peer/targets/:targets/stop", ctx -> Routes.replyWhenDone(ctx,
-                registry.command(label(ctx), registry.targets, names(ctx, "targets"),
-                        "/client/targets/%s/stop"), o -> o.sentence("Targets stopped")));
     }
 
     private void mountJobs(Router router, String base) {
-        read(router, base + "/jobs", ctx -> Replies.json(ctx, registry.jobs.all()));
-        router.post(base + "/jobs/clear").handler(ctx -> {
-            registry.clearAllJobs();
-            Routes.replyWhenDone(ctx, registry.commandAll("/jobs/clear"),
-                    r -> "Jobs of all peers cleared");
-        });
-        command(router, base + "/jobs/stop/all", ctx -> Routes.replyWhenDone(ctx,
-                registry.commandAll("/jobs/stop/all"), r -> "Jobs stopped on all peers"));
-        router.post(base + "/:peer/jobs/add").handler(ctx -> {
-            var job = PeerItems.job(ctx.body().buffer());
-            Routes.replyWhenDone(ctx, registry.addJob(label(ctx), job),
-                    o -> o.sentence("Job " + job.get("id").asText() + " added"));
-        });
-        router.post(base + "/:peer/jobs/clear").handler(ctx -> Routes.replyWhenDone(ctx,
-                registry.clearJobs(label(ctx)), o -> o.sentence("Jobs cleared")));
-        read(router, base + "/:peer/jobs", ctx -> {
-            registry.requireKnown(label(ctx));
-            Replies.json(ctx, registry.jobs.of(label(ctx)));
-        });
+        mountItems(router, base, registry.jobs, PeerItems::job, registry::addJob);
         // The reference names running a job both "run" and "invoke"; both answer.
         for (String run : List.of("run", "invoke")) {
             command(router, base + "/jobs/" + run + "/all", ctx -> Routes.replyWhenDone(ctx,
@@ -210,14 +168,45 @@ public final class RegistryRoutes implements AdminApi {
                     registry.command(label(ctx), registry.jobs, names(ctx, "jobs"),
                             "/jobs/%s/run"), o -> o.sentence("Jobs run")));
         }
-        command(router, base + "/:peer/jobs/stop/all", ctx -> Routes.replyWhenDone(ctx,
-                registry.command(label(ctx), "/jobs/stop/all"), o -> o.sentence("Jobs stopped")));
-        command(router, base + "/:peer/jobs/:jobs/remove", ctx -> Routes.replyWhenDone(ctx,
-                registry.removeJobs(label(ctx), names(ctx, "jobs")),
-                o -> o.sentence("Jobs removed")));
-        command(router, base + "/:peer/jobs/:jobs/stop", ctx -> Routes.replyWhenDone(ctx,
-                registry.command(label(ctx), registry.jobs, names(ctx, "jobs"), "/jobs/%s/stop"),
-                o -> o.sentence("Jobs stopped")));
+    }
+
+    /**
+     * The routes that targets and jobs share: list, clear and stop them on every label, and
+     * add, list, clear, remove and stop them on one. Paths name them by {@code items.plural()}.
+     */
+    private void mountItems(Router router, String base, PeerConfigs items,
+                            Function<Buffer, ObjectNode> reader,
+                            BiFunction<String, ObjectNode, Future<PeerCalls.Outcome>> add) {
+        String all = base + "/" + items.plural();
+        String one = base + "/:peer/" + items.plural();
+        String them = capitalized(items.plural());
+        read(router, all, ctx -> Replies.json(ctx, items.all()));
+        router.post(all + "/clear").handler(ctx -> Routes.replyWhenDone(ctx,
+                registry.clearAll(items), r -> them + " of all peers cleared"));
+        command(router, all + "/stop/all", ctx -> Routes.replyWhenDone(ctx,
+                registry.commandAll(items.peerPath("stop/all")),
+                r -> them + " stopped on all peers"));
+        router.post(one + "/add").handler(ctx -> {
+            ObjectNode item = reader.apply(ctx.body().buffer());
+            Routes.replyWhenDone(ctx, add.apply(label(ctx), item), o -> o.sentence(
+                    capitalized(items.kind()) + " " + items.idOf(item) + " added"));
+        });
+        router.post(one + "/clear").handler(ctx -> Routes.replyWhenDone(ctx,
+                registry.clear(items, label(ctx)), o -> o.sentence(them + " cleared")));
+        read(router, one, ctx -> {
+            registry.requireKnown(label(ctx));
+            Replies.json(ctx, items.of(label(ctx)));
+        });
+        command(router, one + "/stop/all", ctx -> Routes.replyWhenDone(ctx,
+                registry.command(label(ctx), items.peerPath("stop/all")),
+                o -> o.sentence(them + " stopped")));
+        String ids = items.plural();
+        command(router, one + "/:" + ids + "/remove", ctx -> Routes.replyWhenDone(ctx,
+                registry.remove(items, label(ctx), names(ctx, ids)),
+                o -> o.sentence(them + " removed")));
+        command(router, one + "/:" + ids + "/stop", ctx -> Routes.replyWhenDone(ctx,
+                registry.command(label(ctx), items, names(ctx, ids), items.peerPath("%s/stop")),
+                o -> o.sentence(them + " stopped")));
     }
 
     private void addPeer(RoutingContext ctx) {
@@ -263,6 +252,10 @@ public final class RegistryRoutes implements AdminApi {
                     Problem.of("address", address, "host:port"));
         }
         return address;
+    }
+
+    private static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     private static List<String> names(RoutingContext ctx, String param) {

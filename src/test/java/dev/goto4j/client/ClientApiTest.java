@@ -267,6 +267,7 @@ class ClientApiTest {
         "{\"name\":\"t\",\"url\":\"http://a/\",\"protocol\":\"HTTP/3\"}|protocol",
         "{\"name\":\"t\",\"url\":\"http://a/\",\"replicas\":\"two\"}|replicas",
         "{\"name\":\"t\",\"url\":\"http://a/\",\"colour\":\"red\"}|colour",
+        "null|body",
     })
     void rejectsBadTargetAndKeepsTheList(String body, String field) {
         addTarget("kept", server.url("/echo"), 1, 1, "0s");

@@ -3,19 +3,20 @@ package dev.goto4j.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.goto4j.http.Json;
+import dev.goto4j.http.ApiException;
+import dev.goto4j.http.Problem;
+import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
 
-/** An HTTP task read on its own, as the registry reads the jobs it keeps. */
+/** An HTTP task read through {@link Job#read}, as {@code /jobs/add} and the registry read it. */
 class JobTaskTest {
 
     @Test
-    void readsAnHttpTaskWithItsMarkersLeftInPlace() throws Exception {
-        JobTask.Http task = Json.MAPPER.treeToValue(Json.MAPPER.readTree(
-                "{\"url\":\"http://a/{n}\",\"parseJSON\":true,\"sendId\":true}"),
-                JobTask.Http.class);
+    void readsAnHttpTaskWithItsMarkersLeftInPlace() {
+        Job job = Job.read(Buffer.buffer("{\"id\":\"j1\",\"task\":"
+                + "{\"url\":\"http://a/{n}\",\"parseJSON\":true,\"sendId\":true}}"));
 
+        JobTask.Http task = (JobTask.Http) job.task();
         assertThat(task.url()).isEqualTo("http://a/{n}");
         assertThat(task.parseJSON()).isTrue();
         assertThat(task.json().get("sendID").asBoolean()).isTrue();
@@ -23,9 +24,12 @@ class JobTaskTest {
 
     @Test
     void refusesWhatJobsAddRefuses() {
-        assertThatThrownBy(() -> Json.MAPPER.treeToValue(Json.MAPPER.readTree(
-                "{\"url\":\"http://a/\",\"colour\":1,\"delay\":\"soon\"}"), JobTask.Http.class))
-                .isInstanceOf(JsonProcessingException.class)
-                .hasMessageContaining("task.colour").hasMessageContaining("task.delay");
+        assertThatThrownBy(() -> Job.read(Buffer.buffer("{\"id\":\"j1\",\"task\":"
+                + "{\"url\":\"http://a/\",\"colour\":1,\"delay\":\"soon\"}}")))
+                .isInstanceOfSatisfying(ApiException.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(422);
+                    assertThat(refused.problems()).extracting(Problem::field)
+                            .contains("task.colour", "task.delay");
+                });
     }
 }

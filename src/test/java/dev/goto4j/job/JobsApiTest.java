@@ -323,7 +323,8 @@ class JobsApiTest {
             "{\"id\":\"x\",\"task\":{\"cmd\":\"echo\"},\"keepResults\":1001}|422|keepResults",
             "{\"id\":\"x\",\"task\":{\"cmd\":\"echo\"},\"timeout\":\"-1s\"}|422|timeout",
             "{\"id\":\"a,b\",\"task\":{\"cmd\":\"echo\"}}|422|id",
-            "{\"id\":|400|body"})
+            "{\"id\":|400|body",
+            "null|422|body"})
     void rejectsBadJobsAndChangesNothing(String body, int status, String field) {
         Reply reply = goto1.post("/jobs/add", body);
 

@@ -80,6 +80,19 @@ class PeerAgentTest {
 
     @Test
     @Order(3)
+    void reportsTheSameJsonAsThePeersOwnResultsApi() {
+        Eventually.await("client_1 locked", () -> entry("client_1").path("Locked").asBoolean());
+        Eventually.await("job run locked", () -> entry("job_j1_1").path("Locked").asBoolean());
+        Eventually.await("summary locked", () -> entry("client").path("Locked").asBoolean());
+
+        assertThat(data("client_1"))
+                .isEqualTo(peer.get("/client/results/invocations").json().at("/1/results"));
+        assertThat(data("job_j1_1")).isEqualTo(peer.get("/jobs/results").json().at("/j1/1"));
+        assertThat(data("client")).isEqualTo(peer.get("/client/results").json());
+    }
+
+    @Test
+    @Order(4)
     void aLaterInvocationGetsItsOwnKeyAndKeepsTheLockedSummaryAsLast() {
         Eventually.await("summary locked", () -> entry("client").path("Locked").asBoolean());
 

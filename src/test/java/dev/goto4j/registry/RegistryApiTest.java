@@ -406,6 +406,8 @@ class RegistryApiTest {
             "POST|/registry/peers/p1/targets/add|{\"name\":\"t9\",\"url\":\"http://x\",\"delay\":\"soon\"}|422",
             "POST|/registry/peers/p1/targets/add|{\"name\":\"t9\",\"url\":\"http://x\",\"bogus\":1}|422",
             "POST|/registry/peers/p1/targets/add|{\"name\":\"t9\",\"url\":\"ftp://x\"}|422",
+            "POST|/registry/peers/p1/targets/add|null|422",
+            "POST|/registry/peers/p1/jobs/add|null|422",
             "POST|/registry/peers/p1/jobs/add|{\"task\":{\"url\":\"http://x\"}}|422",
             "POST|/registry/peers/p1/jobs/add|{\"id\":\"j9\",\"task\":{}}|422",
             "POST|/registry/peers/p1/jobs/add|{\"id\":\"j9\",\"task\":{\"url\":\"http://x\",\"cmd\":\"ls\"}}|422",
@@ -448,6 +450,48 @@ class RegistryApiTest {
         assertThat(reply.json().get("status").asInt()).isEqualTo(status);
         assertThat(reply.json().get("error").asText()).isNotEmpty();
         assertThat(reply.json().get("problems")).isNotEmpty();
+        assertThat(state()).isEqualTo(before);
+        assertThat(peer.calls()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/registry/peers/peer1/targets/,/remove|targets",
+            "/registry/peers/peer1/targets/,/stop|targets",
+            "/registry/peer/peer1/targets/,/invoke|targets",
+            "/registry/peers/peer1/jobs/,/remove|jobs",
+            "/registry/peer/peer1/jobs/,/stop|jobs",
+            "/registry/peers/peer1/jobs/,/run|jobs"})
+    void namesTheListParameterOfAnEmptyList(String path, String field) {
+        Reply reply = registry.post(path);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().at("/problems/0/field").asText()).isEqualTo(field);
+        assertThat(peer.calls()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"task\":{\"url\":\"http://x\"}}",
+            "{\"id\":\"j,9\",\"task\":{\"url\":\"http://x\"}}",
+            "{\"id\":\"j9\",\"task\":{\"url\":\"ftp://x\"}}",
+            "{\"id\":\"j9\",\"task\":{\"url\":\"http://x\",\"colour\":1}}",
+            "{\"id\":\"j9\",\"task\":{\"cmd\":\" \"}}",
+            "{\"id\":\"j9\",\"task\":{\"url\":\"http://x\"},\"keepResults\":5000}",
+            "{\"id\":\"j9\",\"task\":{\"url\":\"http://x\"},\"colour\":1}",
+            "{\"id\":\"j9\",\"task\":{\"url\":\"http://x\"},\"timeout\":\"-1s\"}",
+            "{\"id\":\"j9\"",
+            "null"})
+    void refusesAJobWithTheStatusAndProblemsOfAPeersOwnJobsAdd(String job) {
+        String before = state();
+
+        Reply atRegistry = registry.post("/registry/peers/peer1/jobs/add", job);
+        Reply atPeer = registry.post("/jobs/add", job);
+
+        assertThat(atRegistry.status()).as(atRegistry.body()).isEqualTo(atPeer.status())
+                .isBetween(400, 422);
+        assertThat(atRegistry.json().get("problems")).isNotEmpty()
+                .isEqualTo(atPeer.json().get("problems"));
         assertThat(state()).isEqualTo(before);
         assertThat(peer.calls()).isEmpty();
     }
