@@ -5,8 +5,12 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientConnection;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.netty.channel.EventLoop;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
@@ -21,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The traffic of one target within one invocation: {@code replicas} independent loops, each
- * sending {@code requestCount} requests at least {@code delay} apart over a keep-alive pool of
- * one connection per replica. Stop ends a replica waiting on a delay at once, and one with a
+ * sending {@code requestCount} requests at least {@code delay} apart over a keep-alive
+ * connection of its own (HTTP/2 targets share a pool that negotiates it). Stop ends a replica waiting on a delay at once, and one with a
  * request in flight as soon as that request completes; requests already sent are counted.
  */
 final class TargetRun {
@@ -120,6 +124,7 @@ final class TargetRun {
         private final HttpClientAgent client;
         private long timer = -1;
         private Runnable onWake;
+        private HttpClientConnection connection;
 
         Replica(Context context, HttpClientAgent client) {
             this.context = context;
@@ -155,6 +160,9 @@ final class TargetRun {
             Promise<Void> outcome = Promise.promise();
             send().onComplete(ar -> {
                 long latency = System.nanoTime() - started;
+                if (ar.failed() || closesConnection(ar.result())) {
+                    dropConnection();
+                }
                 boolean retriable = ar.failed() || isRetriable(ar.result().statusCode());
                 if (retriable && retry < plan.retries && !stopRequested) {
                     Runnable count = () -> {
@@ -181,15 +189,59 @@ final class TargetRun {
             });
         }
 
+        /** Sends one request on this replica's own connection (opened first if need be). */
         private Future<HttpClientResponse> send() {
+            if (!plan.ownConnections) {
+                return sendOn(client);
+            }
+            HttpClientConnection open = connection;
+            if (open != null) {
+                return sendOn(open);
+            }
+            return client.connect(plan.connectOptions()).compose(opened -> {
+                connection = opened;
+                opened.closeHandler(v -> forget(opened));
+                return sendOn(opened);
+            });
+        }
+
+        private Future<HttpClientResponse> sendOn(HttpClient http) {
             String id = plan.sendId ? RequestIds.next() : null;
-            return client.request(plan.requestOptions(id))
+            return http.request(plan.requestOptions(id))
                     .compose(request -> plan.body.length() == 0 ? plan.prepare(request).send()
                             : plan.prepare(request).send(plan.body))
                     .compose(response -> response.end().map(response));
         }
 
+        /** After a failed request the connection may be half broken: the next one opens anew. */
+        private void dropConnection() {
+            HttpClientConnection open = connection;
+            if (open != null) {
+                connection = null;
+                open.close();
+            }
+        }
+
+        /**
+         * True when the server said it closes the connection after this answer: the next
+         * request must not race the close on it.
+         */
+        private boolean closesConnection(HttpClientResponse response) {
+            String connection = response.getHeader(HttpHeaders.CONNECTION);
+            if (response.version() == HttpVersion.HTTP_1_0) {
+                return !"keep-alive".equalsIgnoreCase(connection);
+            }
+            return "close".equalsIgnoreCase(connection);
+        }
+
+        private void forget(HttpClientConnection closed) {
+            if (connection == closed) {
+                connection = null;
+            }
+        }
+
         private void end() {
+            dropConnection();
             replicaDone();
         }
 

@@ -3,6 +3,7 @@ package dev.goto4j.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goto4j.testing.Reply;
 import dev.goto4j.testing.RunningGoto;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -40,6 +41,9 @@ class ClientRequestsTest {
 
     /** Answers with the request's id, its connection and what it carried, as headers. */
     private static void answer(HttpServerRequest request) {
+        if (request.path().equals("/close")) {
+            request.response().putHeader("Connection", "close");
+        }
         request.body().onSuccess(body -> request.response()
                 .putHeader("request-id", String.valueOf(request.getParam("x-request-id")))
                 .putHeader("connection-id",
@@ -83,6 +87,16 @@ class ClientRequestsTest {
         JsonNode connections = results.at("/countsByHeaderValues/connection-id");
         assertThat(connections.size()).isBetween(1, 3);
         assertThat(results.at("/countsByHeaders/connection-id").asLong()).isEqualTo(30);
+    }
+
+    @Test
+    void opensANewConnectionWhenTheServerClosesOne() {
+        JsonNode results = invoke("""
+                {"name": "closing", "url": "%s", "requestCount": 20, "delay": "0s"}"""
+                .formatted(url("/close")));
+
+        assertThat(results.at("/countsByStatusCodes")).isEqualTo(Reply.parse("{\"200\":20}"));
+        assertThat(results.at("/countsByHeaderValues/connection-id").size()).isEqualTo(20);
     }
 
     private static String url(String path) {
