@@ -69,7 +69,7 @@ public record ClientResults(
                 new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
                 new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), null,
                 new TreeMap<>());
-        Histogram overall = new Histogram(3);
+        Histogram overall = new Histogram(TargetCounts.LATENCY_DIGITS);
         for (TargetCounts counts : targets) {
             Histogram latency = counts.latencyMicros.copy();
             if (r.add(counts, latency)) {
