@@ -227,17 +227,20 @@ def main():
         rows.append(("Pacing: 4 replicas x 50 rounds, delay 20ms", f"{elapsed:.3f} s", "1.000 s",
                      f"{elapsed / 1.0:.3f}", "within 5 %"))
 
-        # 7. Reading results back to back while 64 replicas run, against the rate of 3.
-        pairs = []
-        for _ in range(runs):
-            elapsed, total, _, reads = run_client(client, 64, 1563, base, poll=0)
-            pairs.append((total / elapsed, statistics.median(reads), max(reads)))
-        busy = statistics.median(p[0] for p in pairs)
-        rows.append(("GET /client/results back to back under 64 replicas: p50 / max",
-                     f"{statistics.median(p[1] for p in pairs):.1f} / "
-                     f"{max(p[2] for p in pairs):.1f} ms", "50 ms", "", ""))
-        rows.append(("Client rate while its results are read back to back", f"{busy:,.0f} req/s",
-                     f"{got:,.0f} req/s (3.)", f"{busy / got:.2f}", ">= 0.95"))
+        # 7. Reading results while 64 replicas run: 100 reads a second (a busy watcher; the
+        # rate of 3. reads 10 a second), and back to back, each against the rate of 3. The
+        # reads come from this script, which shares the machine's two cores with the run.
+        for label, poll in [("100 reads/s", 0.01), ("back to back", 0)]:
+            pairs = []
+            for _ in range(runs):
+                elapsed, total, _, reads = run_client(client, 64, 1563, base, poll=poll)
+                pairs.append((total / elapsed, statistics.median(reads), max(reads)))
+            busy = statistics.median(p[0] for p in pairs)
+            rows.append((f"GET /client/results under 64 replicas, {label}: p50 / max",
+                         f"{statistics.median(p[1] for p in pairs):.1f} / "
+                         f"{max(p[2] for p in pairs):.1f} ms", "50 ms", "", ""))
+            rows.append((f"Client rate while its results are read {label}", f"{busy:,.0f} req/s",
+                         f"{got:,.0f} req/s (3.)", f"{busy / got:.2f}", ">= 0.95"))
     finally:
         client.stop()
         goto.stop()
