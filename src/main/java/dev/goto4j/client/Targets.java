@@ -1,8 +1,6 @@
 package dev.goto4j.client;
 
-import dev.goto4j.http.ApiException;
-import dev.goto4j.http.Problem;
-import java.util.ArrayList;
+import dev.goto4j.http.Names;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,22 +25,7 @@ final class Targets {
 
     /** The named targets, or 404 naming every unknown one; nothing else happens then. */
     synchronized List<Target> named(List<String> names) {
-        List<Target> found = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        for (String name : names) {
-            Target target = byName.get(name);
-            if (target == null) {
-                unknown.add(name);
-            } else {
-                found.add(target);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            String list = String.join(",", unknown);
-            throw new ApiException(404, "target not found: " + list,
-                    List.of(Problem.of("targets", list, "names of configured targets")));
-        }
-        return found;
+        return Names.requireAll(names, byName::get, "target");
     }
 
     synchronized void remove(List<String> names) {

@@ -1,9 +1,7 @@
 package dev.goto4j.proxy;
 
-import dev.goto4j.http.ApiException;
-import dev.goto4j.http.Problem;
+import dev.goto4j.http.Names;
 import io.vertx.core.Vertx;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,23 +88,8 @@ final class ProxyState {
     /** The named targets in the order named, or 404 naming every unknown one. */
     List<TargetRoute> named(List<String> names) {
         TargetRoute[] current = routes;
-        List<TargetRoute> found = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        for (String name : names) {
-            TargetRoute route = Arrays.stream(current).filter(r -> r.name.equals(name))
-                    .findFirst().orElse(null);
-            if (route == null) {
-                unknown.add(name);
-            } else {
-                found.add(route);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            String list = String.join(",", unknown);
-            throw new ApiException(404, "proxy target not found: " + list,
-                    List.of(Problem.of("targets", list, "names of configured proxy targets")));
-        }
-        return found;
+        return Names.requireAll(names, name -> Arrays.stream(current)
+                .filter(r -> r.name.equals(name)).findFirst().orElse(null), "proxy target");
     }
 
     /** The targets as {@code GET /request/proxy/targets} lists them, by name. */

@@ -1,8 +1,7 @@
 package dev.goto4j.trigger;
 
-import dev.goto4j.http.ApiException;
 import dev.goto4j.http.CallResult;
-import dev.goto4j.http.Problem;
+import dev.goto4j.http.Names;
 import dev.goto4j.util.CountsByStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -189,23 +188,8 @@ final class TriggerState {
     /** The named triggers, or 404 naming every unknown one. */
     private List<TriggerPlan> named(List<String> names) {
         TriggerPlan[] current = plans;
-        List<TriggerPlan> found = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        for (String name : names) {
-            TriggerPlan plan = Arrays.stream(current).filter(p -> p.name.equals(name))
-                    .findFirst().orElse(null);
-            if (plan == null) {
-                unknown.add(name);
-            } else {
-                found.add(plan);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            String list = String.join(",", unknown);
-            throw new ApiException(404, "trigger not found: " + list,
-                    List.of(Problem.of("targets", list, "names of configured triggers")));
-        }
-        return found;
+        return Names.requireAll(names, name -> Arrays.stream(current)
+                .filter(p -> p.name.equals(name)).findFirst().orElse(null), "trigger");
     }
 
     /** The triggers as {@code GET /response/trigger/list} shows them, by name. */
